@@ -1,0 +1,109 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+
+class OmsFallout(models.Model):
+    """An automated step that failed for an order, kept for a person to fix
+    and retry (procurement, invoicing, notifications, ...)."""
+
+    _name = "oms.fallout"
+    _description = "OMS Fallout"
+    _inherit = ["mail.thread"]
+    _order = "state, last_failed_on desc, id desc"
+    _check_company_auto = True
+
+    order_id = fields.Many2one(
+        "sale.order", required=True, ondelete="cascade", index=True, check_company=True
+    )
+    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
+    partner_id = fields.Many2one(related="order_id.partner_id", store=True)
+    step = fields.Selection(
+        [
+            ("procurement", "Procurement"),
+            ("notification", "Notification"),
+        ],
+        required=True,
+        index=True,
+    )
+    error = fields.Text(readonly=True)
+    state = fields.Selection(
+        [("open", "Open"), ("resolved", "Resolved")],
+        default="open",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    attempts = fields.Integer(default=1, readonly=True)
+    last_failed_on = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    resolved_on = fields.Datetime(readonly=True)
+
+    _sql_constraints = [
+        # One open fallout per order and step: retries update it.
+        (
+            "order_step_open_uniq",
+            "EXCLUDE USING btree (order_id WITH =, step WITH =) WHERE (state = 'open')",
+            "An order already has an open fallout for this step.",
+        ),
+    ]
+
+    @api.depends("order_id", "step")
+    def _compute_display_name(self):
+        steps = dict(self._fields["step"]._description_selection(self.env))
+        for fallout in self:
+            fallout.display_name = f"{fallout.order_id.name} / {steps.get(fallout.step)}"
+
+    @api.model
+    def _report(self, orders, step, error):
+        """Record (or count again) the failure of ``step`` for ``orders``."""
+        message = str(error) or error.__class__.__name__
+        existing = self.search(
+            [("order_id", "in", orders.ids), ("step", "=", step), ("state", "=", "open")]
+        )
+        now = fields.Datetime.now()
+        for fallout in existing:
+            fallout.write(
+                {"error": message, "attempts": fallout.attempts + 1, "last_failed_on": now}
+            )
+        new_orders = orders - existing.order_id
+        created = self.create(
+            [{"order_id": order.id, "step": step, "error": message} for order in new_orders]
+        )
+        for order in orders:
+            order.message_post(
+                body=Markup("%s<br/>%s")
+                % (self.env._("Automated step failed and was queued for retry."), message),
+                subtype_xmlid="mail.mt_note",
+            )
+        return existing | created
+
+    def _resolve(self):
+        self.filtered(lambda f: f.state == "open").write(
+            {"state": "resolved", "resolved_on": fields.Datetime.now()}
+        )
+
+    def _retry_procurement(self):
+        """:returns: whether the procurement now went through"""
+        return not self.order_id._oms_launch_procurement()
+
+    def action_retry(self):
+        """Run the failed step again; resolve the fallouts that now succeed.
+
+        A step that fails again updates its fallout (error, attempts).
+        """
+        for fallout in self.filtered(lambda f: f.state == "open"):
+            retry = getattr(fallout, f"_retry_{fallout.step}", None)
+            # Steps without an automatic retry are resolved by hand.
+            if retry is None or retry():
+                fallout._resolve()
+        return True
+
+    def action_resolve(self):
+        self._resolve()
+        return True

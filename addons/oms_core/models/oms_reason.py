@@ -1,0 +1,34 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class OmsReason(models.Model):
+    """Reason codes for holds, releases, order changes and cancellations."""
+
+    _name = "oms.reason"
+    _description = "OMS Reason Code"
+    _order = "reason_type, sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    reason_type = fields.Selection(
+        [
+            ("hold", "Hold"),
+            ("change", "Order change"),
+            ("cancel", "Cancellation"),
+        ],
+        required=True,
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company")
+
+    _sql_constraints = [
+        (
+            "code_type_company_uniq",
+            "unique(code, reason_type, company_id)",
+            "A reason code must be unique per type and company.",
+        ),
+    ]

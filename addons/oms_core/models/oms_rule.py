@@ -1,0 +1,267 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools.safe_eval import datetime, safe_eval
+
+
+class OmsRule(models.Model):
+    """A configurable OMS rule: which records (model, event, domain and an
+    optional whitelisted check), and what to do with them (a typed action).
+
+    Addons register their models, events, checks and action types with
+    ``selection_add``; the engine lives in ``oms.rule.mixin``. No rule type
+    runs user-written Python.
+    """
+
+    _name = "oms.rule"
+    _description = "OMS Rule"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    description = fields.Text(translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company",
+        help="Leave empty to apply the rule in every company.",
+    )
+    applies_to = fields.Selection(
+        selection=[
+            ("sale.order", "Sales Order"),
+            ("sale.order.line", "Sales Order Line"),
+        ],
+        required=True,
+        default="sale.order",
+        ondelete={"sale.order": "cascade", "sale.order.line": "cascade"},
+    )
+    event = fields.Selection(
+        selection=[
+            ("confirm", "Order confirmation"),
+            ("stage", "Stage change"),
+            ("jeopardy_scan", "Jeopardy scan"),
+        ],
+        required=True,
+        default="confirm",
+        ondelete={"confirm": "cascade", "stage": "cascade", "jeopardy_scan": "cascade"},
+        help="The pipeline event at which the rule is evaluated.",
+    )
+    domain = fields.Char(
+        default="[]",
+        required=True,
+        help="Records the rule applies to. Evaluated with uid, user, "
+        "context_today, datetime and relativedelta.",
+    )
+    check_method = fields.Selection(
+        selection=[
+            ("_oms_check_missing_data", "Mandatory data missing"),
+            ("_oms_check_credit_limit", "Credit exposure over limit"),
+            ("_oms_check_first_order_amount", "First order over amount"),
+            ("_oms_check_ship_bill_country", "Ship-to country differs from bill-to"),
+            ("_oms_check_high_risk_country", "High-risk country"),
+            ("_oms_check_quantity_history", "Quantity far above history"),
+            ("_oms_check_payment_authorized", "Prepayment not authorized"),
+            ("_oms_check_price_floor", "Price or discount beyond floor"),
+        ],
+        ondelete=dict.fromkeys(
+            [
+                "_oms_check_missing_data",
+                "_oms_check_credit_limit",
+                "_oms_check_first_order_amount",
+                "_oms_check_ship_bill_country",
+                "_oms_check_high_risk_country",
+                "_oms_check_quantity_history",
+                "_oms_check_payment_authorized",
+                "_oms_check_price_floor",
+            ],
+            "set null",
+        ),
+        help="Optional built-in check the records matching the domain must "
+        "also fail. Checks are a fixed list, never code.",
+    )
+    rule_type = fields.Selection(
+        selection=[
+            ("hold", "Put on hold"),
+            ("approval", "Require approval"),
+            ("warn", "Warn"),
+            ("priority", "Set priority"),
+            ("jeopardy", "Set jeopardy level"),
+            ("notify", "Send email"),
+        ],
+        required=True,
+        default="hold",
+        ondelete={
+            "hold": "cascade",
+            "approval": "cascade",
+            "warn": "cascade",
+            "priority": "cascade",
+            "jeopardy": "cascade",
+            "notify": "cascade",
+        },
+    )
+    stop_processing = fields.Boolean(
+        help="Records matched by this rule are not evaluated by later rules "
+        "of the same event.",
+    )
+    message = fields.Char(
+        translate=True,
+        help="Shown to users on the hold or warning.",
+    )
+    # Typed action parameters
+    reason_id = fields.Many2one(
+        "oms.reason",
+        domain="[('reason_type', '=', 'hold')]",
+        string="Hold Reason",
+    )
+    group_id = fields.Many2one(
+        "res.groups",
+        string="Approver Group",
+        help="Members of this group may release holds raised by the rule. "
+        "Empty: OMS managers.",
+    )
+    auto_release = fields.Boolean(
+        help="Release the hold automatically once the records no longer "
+        "match the rule (e.g. a payment got authorized).",
+    )
+    priority = fields.Selection(
+        [("0", "Normal"), ("1", "Urgent")],
+        default="1",
+    )
+    jeopardy_level = fields.Selection(
+        [
+            ("low", "Low"),
+            ("medium", "Medium"),
+            ("high", "High"),
+            ("critical", "Critical"),
+        ],
+    )
+    escalate = fields.Boolean(
+        help="Schedule an escalation activity for the salesperson when a "
+        "line reaches this level.",
+    )
+    mail_template_id = fields.Many2one(
+        "mail.template",
+        domain="[('model', '=', applies_to)]",
+        string="Email Template",
+    )
+    # Typed check parameters
+    amount_threshold = fields.Float(
+        help="Amount in company currency used by amount-based checks.",
+    )
+    ratio_threshold = fields.Float(
+        default=3.0,
+        help="Multiple of the customer's average quantity above which a "
+        "quantity is suspicious.",
+    )
+    max_discount = fields.Float(
+        string="Maximum Discount (%)",
+        help="Price-floor check: a line discount above this needs approval.",
+    )
+    country_ids = fields.Many2many("res.country", string="Countries")
+
+    # CONSTRAINT METHODS
+
+    @api.constrains("domain", "applies_to")
+    def _check_domain(self):
+        for rule in self:
+            try:
+                domain = rule._get_domain()
+                expression.normalize_domain(domain)
+                self.env[rule.applies_to].search_count(domain, limit=1)
+            except Exception as error:
+                raise ValidationError(
+                    self.env._(
+                        "The condition of rule %(rule)s is not a valid domain "
+                        "on %(model)s: %(error)s",
+                        rule=rule.name,
+                        model=rule.applies_to,
+                        error=error,
+                    )
+                ) from error
+
+    @api.constrains("rule_type", "jeopardy_level", "mail_template_id", "applies_to")
+    def _check_action_parameters(self):
+        for rule in self:
+            if rule.rule_type == "jeopardy" and not rule.jeopardy_level:
+                raise ValidationError(
+                    self.env._("Rule %s sets a jeopardy level: choose it.", rule.name)
+                )
+            if rule.rule_type == "notify" and not rule.mail_template_id:
+                raise ValidationError(
+                    self.env._("Rule %s sends an email: choose its template.", rule.name)
+                )
+            if (
+                rule.mail_template_id
+                and rule.mail_template_id.model != rule.applies_to
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The email template of rule %s is not for the records "
+                        "the rule applies to.",
+                        rule.name,
+                    )
+                )
+
+    # BUSINESS METHODS
+
+    def _get_eval_context(self):
+        """Minimal, read-only context for rule domains (base_automation)."""
+        return {
+            "uid": self.env.uid,
+            "user": self.env.user,
+            "context_today": lambda: fields.Date.context_today(self),
+            "datetime": datetime,
+            "relativedelta": relativedelta,
+        }
+
+    def _get_domain(self):
+        self.ensure_one()
+        return safe_eval(self.domain or "[]", self._get_eval_context())
+
+    @api.model
+    def _get_rules(self, model_name, event, companies=None):
+        """Active rules of ``event`` for ``model_name``, in evaluation order."""
+        companies = companies if companies is not None else self.env.companies
+        return self.search(
+            [
+                ("applies_to", "=", model_name),
+                ("event", "=", event),
+                ("company_id", "in", [False, *companies.ids]),
+            ]
+        )
+
+    def _match(self, records):
+        """Records among ``records`` the rule applies to, evaluated in memory.
+
+        The domain runs through ``filtered_domain``; a check method, chosen
+        from the whitelist above, then narrows the result.
+        """
+        self.ensure_one()
+        if self.company_id:
+            records = records.filtered(lambda r: r.company_id == self.company_id)
+        matched = records.filtered_domain(self._get_domain())
+        if matched and self.check_method:
+            # The name comes from a Selection, so it is whitelisted.
+            if not self.check_method.startswith("_oms_check_"):
+                raise ValidationError(
+                    self.env._("%s is not an OMS check.", self.check_method)
+                )
+            matched = getattr(matched, self.check_method)(self)
+        return matched
+
+    # PUBLIC ACTIONS
+
+    def action_dry_run(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dry run"),
+            "res_model": "oms.rule.dry.run",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_rule_id": self.id},
+        }

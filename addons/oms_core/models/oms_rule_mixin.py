@@ -1,0 +1,57 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import models
+
+
+class OmsRuleMixin(models.AbstractModel):
+    """The rules engine, inherited by every document OMS rules apply to.
+
+    ``_oms_apply_rules(event)`` loads the event's rules with one search,
+    matches each rule against the whole recordset in memory, and hands the
+    matches to ``_oms_rule_execute_<rule_type>`` grouped per action type, so
+    the number of queries does not grow with the number of rules.
+    """
+
+    _name = "oms.rule.mixin"
+    _description = "OMS Rules Engine"
+
+    def _oms_get_rules(self, event):
+        return self.env["oms.rule"]._get_rules(
+            self._name, event, companies=self.mapped("company_id") or self.env.companies
+        )
+
+    def _oms_match_rules(self, event):
+        """Return ``[(rule, records)]`` for the rules of ``event`` that match."""
+        matches = []
+        remaining = self
+        for rule in self._oms_get_rules(event):
+            if not remaining:
+                break
+            matched = rule._match(remaining)
+            if not matched:
+                continue
+            matches.append((rule, matched))
+            if rule.stop_processing:
+                remaining -= matched
+        return matches
+
+    def _oms_apply_rules(self, event):
+        """Evaluate the rules of ``event`` on ``self`` and run their actions.
+
+        :returns: the ``[(rule, records)]`` matches, for callers that need them
+        """
+        if not self:
+            return []
+        matches = self._oms_match_rules(event)
+        by_type = defaultdict(list)
+        for rule, records in matches:
+            by_type[rule.rule_type].append((rule, records))
+        for rule_type, type_matches in by_type.items():
+            # rule_type is a Selection: the dispatch names are whitelisted.
+            executor = getattr(self, f"_oms_rule_execute_{rule_type}", None)
+            if executor is None:
+                continue
+            executor(type_matches)
+        return matches

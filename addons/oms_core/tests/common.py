@@ -1,0 +1,103 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class OmsCoreCommon(BaseCommon):
+    """Shared OMS fixtures: users per group, an exporting company's partners
+    and products with stock, and no active rule but the test's own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # Tests build their own rules: shipped samples must not interfere.
+        cls.env["oms.rule"].search([]).active = False
+        cls.company = cls.env.company
+        cls.company.country_id = cls.env.ref("base.in")
+        cls.warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.company.id)], limit=1
+        )
+        cls.stock_location = cls.warehouse.lot_stock_id
+        cls.oms_user = new_test_user(
+            cls.env, login="oms_test_user", groups="oms_core.group_oms_user"
+        )
+        cls.oms_manager = new_test_user(
+            cls.env, login="oms_test_manager", groups="oms_core.group_oms_manager"
+        )
+        cls.salesman = new_test_user(
+            cls.env, login="oms_test_salesman", groups="sales_team.group_sale_salesman"
+        )
+        cls.customer_de = cls.env["res.partner"].create(
+            {
+                "name": "Hamburg Maschinenbau GmbH",
+                "street": "Am Sandtorkai 1",
+                "city": "Hamburg",
+                "zip": "20457",
+                "country_id": cls.env.ref("base.de").id,
+                "vat": "DE123456788",
+            }
+        )
+        cls.customer_in = cls.env["res.partner"].create(
+            {
+                "name": "Pune Traders",
+                "street": "FC Road 5",
+                "city": "Pune",
+                "country_id": cls.env.ref("base.in").id,
+            }
+        )
+        cls.incoterm_cif = cls.env.ref("account.incoterm_CIF")
+        cls.product = cls._create_product("Stainless Valve DN50", 120.0, hs_code="848180")
+        cls.product_b = cls._create_product("Pump Housing", 450.0, hs_code="841391")
+        cls._add_stock(cls.product, 1000)
+        cls._add_stock(cls.product_b, 1000)
+
+    @classmethod
+    def _create_product(cls, name, price, **vals):
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "type": "consu",
+                "is_storable": True,
+                "list_price": price,
+                "invoice_policy": "delivery",
+                **vals,
+            }
+        )
+
+    @classmethod
+    def _add_stock(cls, product, qty):
+        cls.env["stock.quant"]._update_available_quantity(product, cls.stock_location, qty)
+
+    @classmethod
+    def _create_rule(cls, **vals):
+        return cls.env["oms.rule"].create(
+            {"name": "Test rule", "event": "confirm", "rule_type": "hold", **vals}
+        )
+
+    @classmethod
+    def _create_order(cls, partner=None, lines=None, **vals):
+        partner = partner or cls.customer_de
+        lines = lines or [(cls.product, 10)]
+        return cls.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "incoterm": cls.incoterm_cif.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": qty})
+                    for product, qty in lines
+                ],
+                **vals,
+            }
+        )
+
+    def _deliver(self, order, qty=None):
+        """Validate the order's open deliveries (all, or ``qty`` per move)."""
+        pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        for move in pickings.move_ids:
+            move.quantity = qty if qty is not None else move.product_uom_qty
+        pickings.with_context(skip_backorder=qty is None).button_validate()
+        return pickings

@@ -1,0 +1,2 @@
+from . import oms_hold_release
+from . import oms_rule_dry_run

@@ -1,0 +1,64 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+from odoo.tools.safe_eval import safe_eval
+
+
+class OmsRuleDryRun(models.TransientModel):
+    """Lists the records a rule would hit now, without acting on them.
+
+    The rule is evaluated in a button, never in a compute an onchange could
+    reach (base_automation's hardening note).
+    """
+
+    _name = "oms.rule.dry.run"
+    _description = "OMS Rule Dry Run"
+
+    rule_id = fields.Many2one("oms.rule", required=True, ondelete="cascade")
+    scope_domain = fields.Char(
+        string="Among",
+        default="[]",
+        help="Restrict the records examined, e.g. open orders only.",
+    )
+    limit = fields.Integer(default=1000, help="Records examined at most.")
+
+    def _get_scope(self):
+        self.ensure_one()
+        try:
+            return safe_eval(
+                self.scope_domain or "[]", self.env["oms.rule"]._get_eval_context()
+            )
+        except Exception as error:
+            raise UserError(
+                self.env._("The scope is not a valid domain: %s", error)
+            ) from error
+
+    def _get_matches(self):
+        self.ensure_one()
+        rule = self.rule_id
+        domain = expression.AND(
+            [
+                rule._get_domain(),
+                self._get_scope(),
+                [("company_id", "in", self.env.companies.ids)],
+            ]
+        )
+        candidates = self.env[rule.applies_to].search(domain, limit=self.limit or None)
+        return rule._match(candidates)
+
+    def action_show_matches(self):
+        matched = self._get_matches()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "%(count)s record(s) hit by %(rule)s",
+                count=len(matched),
+                rule=self.rule_id.name,
+            ),
+            "res_model": self.rule_id.applies_to,
+            "view_mode": "list,form",
+            "domain": [("id", "in", matched.ids)],
+            "context": {"create": False},
+        }

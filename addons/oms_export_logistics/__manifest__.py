@@ -1,0 +1,15 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "OMS Export Logistics",
+    "summary": "Export shipments under Incoterms 2020: CHA, transporter and bank "
+    "coordination, shipment documents, letters of credit, demurrage and detention",
+    "version": "18.0.0.1.0",
+    "category": "Inventory/Delivery",
+    "website": "https://github.com/oms-founders/oms",
+    "author": "OMS Founding Engineers",
+    "license": "AGPL-3",
+    "depends": ["oms_core", "sale_stock"],
+    "data": [],
+    "installable": True,
+}
