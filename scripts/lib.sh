@@ -33,6 +33,12 @@ MSG
 }
 
 install_requirements() {
+    # OMS_SKIP_PIP=1: the requirements are already installed (the Docker image
+    # bakes them in, and its Odoo user may not write to the system Python).
+    if [ "${OMS_SKIP_PIP:-0}" = 1 ]; then
+        say "Python requirements: installed beforehand (OMS_SKIP_PIP=1)"
+        return 0
+    fi
     # Idempotent: pip returns quickly when everything is already satisfied.
     say "Checking Python requirements in $ODOO_PYTHON"
     "$ODOO_PYTHON" -m pip install -q --disable-pip-version-check -r "$OMS_ROOT/requirements.txt" \
@@ -46,6 +52,9 @@ odoo_bin() {
 
 _pg_ready() { pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null; }
 
+# A server on another host: never started nor given a role by these scripts.
+_pg_remote() { case "$PGHOST" in localhost|127.0.0.1|/*) return 1 ;; *) return 0 ;; esac; }
+
 _as_postgres() {
     if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -s /bin/sh -c "$(printf '%q ' "$@")"; fi
 }
@@ -53,8 +62,17 @@ _as_postgres() {
 ensure_postgres() {
     command -v pg_isready >/dev/null 2>&1 \
         || die "PostgreSQL client tools are missing: install PostgreSQL (apt-get install postgresql)."
+    if _pg_remote && ! _pg_ready; then
+        # A remote server (e.g. the compose `db` service) may still be starting:
+        # wait up to OMS_PG_WAIT seconds (default 0). No local cluster involved.
+        local waited=0
+        while [ "$waited" -lt "${OMS_PG_WAIT:-0}" ] && ! _pg_ready; do
+            sleep 1
+            waited=$((waited + 1))
+        done
+        _pg_ready || die "PostgreSQL at $PGHOST:$PGPORT does not answer."
+    fi
     if ! _pg_ready; then
-        case "$PGHOST" in localhost|127.0.0.1|/*) ;; *) die "PostgreSQL at $PGHOST:$PGPORT does not answer." ;; esac
         command -v pg_lsclusters >/dev/null 2>&1 \
             || die "No PostgreSQL server answers on $PGHOST:$PGPORT and no local cluster tools exist: install PostgreSQL."
         local cluster
@@ -74,6 +92,7 @@ ensure_postgres() {
         _pg_ready || die "PostgreSQL did not come up on $PGHOST:$PGPORT."
     fi
     if ! psql -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; then
+        _pg_remote && die "Cannot log in to PostgreSQL at $PGHOST:$PGPORT as $PGUSER: check PGUSER and PGPASSWORD."
         say "Creating PostgreSQL role $PGUSER"
         # Local superuser over the Unix socket (peer authentication).
         _as_postgres env -u PGHOST -u PGUSER -u PGPASSWORD psql -q -p "$PGPORT" -d postgres -c \

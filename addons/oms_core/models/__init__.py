@@ -1,6 +1,8 @@
 from . import oms_rule
 from . import oms_rule_mixin
 from . import oms_reason
+from . import oms_order_check_mixin
+from . import oms_order_change_mixin
 from . import sale_order
 from . import sale_order_line
 from . import oms_order_hold
@@ -10,3 +12,5 @@ from . import account_payment_term
 from . import payment_transaction
 from . import product_template
 from . import stock_picking
+from . import oms_fulfilment_strategy
+from . import res_partner

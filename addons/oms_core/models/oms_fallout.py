@@ -57,28 +57,44 @@ class OmsFallout(models.Model):
     def _compute_display_name(self):
         steps = dict(self._fields["step"]._description_selection(self.env))
         for fallout in self:
-            fallout.display_name = f"{fallout.order_id.name} / {steps.get(fallout.step)}"
+            fallout.display_name = (
+                f"{fallout.order_id.name} / {steps.get(fallout.step)}"
+            )
 
     @api.model
     def _report(self, orders, step, error):
         """Record (or count again) the failure of ``step`` for ``orders``."""
         message = str(error) or error.__class__.__name__
         existing = self.search(
-            [("order_id", "in", orders.ids), ("step", "=", step), ("state", "=", "open")]
+            [
+                ("order_id", "in", orders.ids),
+                ("step", "=", step),
+                ("state", "=", "open"),
+            ]
         )
         now = fields.Datetime.now()
         for fallout in existing:
             fallout.write(
-                {"error": message, "attempts": fallout.attempts + 1, "last_failed_on": now}
+                {
+                    "error": message,
+                    "attempts": fallout.attempts + 1,
+                    "last_failed_on": now,
+                }
             )
         new_orders = orders - existing.order_id
         created = self.create(
-            [{"order_id": order.id, "step": step, "error": message} for order in new_orders]
+            [
+                {"order_id": order.id, "step": step, "error": message}
+                for order in new_orders
+            ]
         )
         for order in orders:
             order.message_post(
                 body=Markup("%s<br/>%s")
-                % (self.env._("Automated step failed and was queued for retry."), message),
+                % (
+                    self.env._("Automated step failed and was queued for retry."),
+                    message,
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return existing | created

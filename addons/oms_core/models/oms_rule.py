@@ -42,12 +42,18 @@ class OmsRule(models.Model):
     event = fields.Selection(
         selection=[
             ("confirm", "Order confirmation"),
+            ("change", "Order change"),
             ("stage", "Stage change"),
             ("jeopardy_scan", "Jeopardy scan"),
         ],
         required=True,
         default="confirm",
-        ondelete={"confirm": "cascade", "stage": "cascade", "jeopardy_scan": "cascade"},
+        ondelete={
+            "confirm": "cascade",
+            "change": "cascade",
+            "stage": "cascade",
+            "jeopardy_scan": "cascade",
+        },
         help="The pipeline event at which the rule is evaluated.",
     )
     domain = fields.Char(
@@ -192,12 +198,11 @@ class OmsRule(models.Model):
                 )
             if rule.rule_type == "notify" and not rule.mail_template_id:
                 raise ValidationError(
-                    self.env._("Rule %s sends an email: choose its template.", rule.name)
+                    self.env._(
+                        "Rule %s sends an email: choose its template.", rule.name
+                    )
                 )
-            if (
-                rule.mail_template_id
-                and rule.mail_template_id.model != rule.applies_to
-            ):
+            if rule.mail_template_id and rule.mail_template_id.model != rule.applies_to:
                 raise ValidationError(
                     self.env._(
                         "The email template of rule %s is not for the records "

@@ -25,7 +25,9 @@ class OmsStageHistory(models.Model):
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
     stage = fields.Selection(OMS_STAGES, required=True, index=True)
     previous_stage = fields.Selection(OMS_STAGES)
-    user_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
+    user_id = fields.Many2one(
+        "res.users", required=True, default=lambda self: self.env.user
+    )
     date_start = fields.Datetime(required=True, default=fields.Datetime.now)
     date_end = fields.Datetime(index=True)
     duration_hours = fields.Float(

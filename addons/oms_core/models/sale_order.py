@@ -1,8 +1,12 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, format_date
 
 OMS_STAGES = [
     ("captured", "Captured"),
@@ -28,7 +32,12 @@ JEOPARDY_RANK = {level: rank for rank, (level, _label) in enumerate(JEOPARDY_LEV
 
 class SaleOrder(models.Model):
     _name = "sale.order"
-    _inherit = ["sale.order", "oms.rule.mixin"]
+    _inherit = [
+        "sale.order",
+        "oms.rule.mixin",
+        "oms.order.check.mixin",
+        "oms.order.change.mixin",
+    ]
 
     oms_stage = fields.Selection(
         OMS_STAGES,
@@ -114,19 +123,22 @@ class SaleOrder(models.Model):
         )
         if invoices and self.invoice_status == "invoiced":
             paid = all(
-                inv.payment_state in ("paid", "in_payment", "reversed") for inv in invoices
+                inv.payment_state in ("paid", "in_payment", "reversed")
+                for inv in invoices
             )
             return "paid" if paid else "invoiced"
         deliverable = self.order_line.filtered(
             lambda line: line.product_id.type == "consu" and not line.display_type
         )
         delivered = deliverable.filtered(
-            lambda line: float_compare(
-                line.qty_delivered,
-                line.product_uom_qty,
-                precision_rounding=line.product_uom.rounding or 0.01,
+            lambda line: (
+                float_compare(
+                    line.qty_delivered,
+                    line.product_uom_qty,
+                    precision_rounding=line.product_uom.rounding or 0.01,
+                )
+                >= 0
             )
-            >= 0
         )
         if deliverable and delivered == deliverable:
             return "shipped"
@@ -173,7 +185,9 @@ class SaleOrder(models.Model):
         return result
 
     def _oms_log_stage_change(self, previous):
-        History = self.env["oms.stage.history"].sudo()  # audit trail: any user's change is logged
+        History = self.env[
+            "oms.stage.history"
+        ].sudo()  # audit trail: any user's change is logged
         now = fields.Datetime.now()
         History.search([("order_id", "in", self.ids), ("date_end", "=", False)]).write(
             {"date_end": now}
@@ -208,7 +222,9 @@ class SaleOrder(models.Model):
     def _compute_oms_is_export(self):
         for order in self:
             country = order.partner_shipping_id.country_id
-            order.oms_is_export = bool(country and country != order.company_id.country_id)
+            order.oms_is_export = bool(
+                country and country != order.company_id.country_id
+            )
 
     def _compute_oms_fallout_count(self):
         counts = dict(
@@ -225,11 +241,23 @@ class SaleOrder(models.Model):
     def _compute_oms_jeopardy_level(self):
         for order in self:
             levels = order.order_line.mapped("oms_jeopardy_level") or ["none"]
-            order.oms_jeopardy_level = max(levels, key=lambda lvl: JEOPARDY_RANK.get(lvl, 0))
+            order.oms_jeopardy_level = max(
+                levels, key=lambda lvl: JEOPARDY_RANK.get(lvl, 0)
+            )
 
     @api.model
     def _read_group_expand_oms_stage(self, values, domain):
         return [key for key, _label in OMS_STAGES]
+
+    # CRUD METHODS
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        # Compute the stage now so the entry stage (captured) is logged even
+        # when the order moves on within the same transaction.
+        orders.mapped("oms_stage")
+        return orders
 
     # BUSINESS METHODS: confirmation and release
 
@@ -238,24 +266,20 @@ class SaleOrder(models.Model):
         # here keeps the order from the warehouse until it is released.
         self.oms_warning_rule_ids = [Command.clear()]
         self._oms_apply_rules("confirm")
-        return super(SaleOrder, self.with_context(oms_capture_fallout=True))._action_confirm()
-
-    def _oms_release_if_clear(self):
-        """Launch procurement of the confirmed orders without active holds."""
-        return self.filtered(lambda o: o.state == "sale" and not o.oms_on_hold)._oms_launch_procurement()
+        return super(
+            SaleOrder, self.with_context(oms_capture_fallout=True)
+        )._action_confirm()
 
     def _oms_launch_procurement(self):
-        """Launch procurement order by order, each in a savepoint.
+        """Launch procurement of the confirmed orders without active holds,
+        order by order, each in a savepoint.
 
         :returns: the orders whose procurement failed (now in the fallout queue)
         """
+        self.env.flush_all()  # as the current user, before savepoints flush
         failed = self.browse()
         for order in self.filtered(lambda o: o.state == "sale" and not o.oms_on_hold):
-            try:
-                with self.env.cr.savepoint():
-                    order.order_line._action_launch_stock_rule()
-            except UserError as error:
-                self.env["oms.fallout"]._report(order, "procurement", error)
+            if not order.order_line._oms_launch_procurement_or_fallout():
                 failed |= order
         return failed
 
@@ -267,10 +291,12 @@ class SaleOrder(models.Model):
         )
         to_release = self.env["oms.order.hold"]
         for rule, rule_holds in holds.grouped("rule_id").items():
-            still_matching = rule._match(rule_holds.order_id)
-            to_release |= rule_holds.filtered(lambda h: h.order_id not in still_matching)
+            cleared = rule_holds.order_id - rule._match(rule_holds.order_id)
+            to_release |= rule_holds.filtered_domain([("order_id", "in", cleared.ids)])
         # The engine releases on behalf of the rule: no user right involved.
-        return to_release._release(self.env._("The rule no longer applies."), automatic=True)
+        return to_release._release(
+            self.env._("The rule no longer applies."), automatic=True
+        )
 
     @api.model
     def _cron_recheck_holds(self):
@@ -329,121 +355,6 @@ class SaleOrder(models.Model):
             for order in orders:
                 order._send_order_notification_mail(rule.mail_template_id)
 
-    # CHECKS (whitelisted in oms.rule.check_method; each returns the orders
-    # of self that fail the check)
-
-    def _oms_missing_data(self):
-        """Human-readable list of the mandatory data an order lacks."""
-        self.ensure_one()
-        missing = []
-        for label, partner in (
-            (self.env._("invoice address"), self.partner_invoice_id),
-            (self.env._("delivery address"), self.partner_shipping_id),
-        ):
-            if not (partner.street and partner.city and partner.country_id):
-                missing.append(label)
-        if self.oms_is_export:
-            if not self.partner_id.commercial_partner_id.vat:
-                missing.append(self.env._("customer VAT / tax id"))
-            if not self.incoterm:
-                missing.append(self.env._("incoterm"))
-            products = self.order_line.product_id.filtered(
-                lambda p: p.type == "consu" and not p.hs_code
-            )
-            missing += [self.env._("HS code of %s", p.display_name) for p in products]
-        return missing
-
-    def _oms_check_missing_data(self, rule):
-        return self.filtered(lambda o: o._oms_missing_data())
-
-    def _oms_check_credit_limit(self, rule):
-        # partner.credit (open receivables) and credit_to_invoice (confirmed,
-        # uninvoiced orders, this one included) are Odoo's own figures.
-        def over_limit(order):
-            partner = order.partner_id.commercial_partner_id.with_company(order.company_id)
-            # credit_limit is company dependent, defaulting to the company's.
-            limit = partner.credit_limit
-            exposure = partner.credit + partner.credit_to_invoice
-            return limit > 0 and exposure > limit
-
-        return self.filtered(over_limit)
-
-    def _oms_check_first_order_amount(self, rule):
-        partners = self.partner_id.commercial_partner_id
-        previous = self.env["sale.order"]._read_group(
-            [
-                ("partner_id", "child_of", partners.ids),
-                ("state", "=", "sale"),
-                ("id", "not in", self.ids),
-            ],
-            ["partner_id"],
-        )
-        known = {partner.commercial_partner_id for (partner,) in previous}
-
-        def first_and_large(order):
-            amount = order.currency_id._convert(
-                order.amount_total,
-                order.company_id.currency_id,
-                order.company_id,
-                order.date_order or fields.Date.context_today(order),
-            )
-            return (
-                order.partner_id.commercial_partner_id not in known
-                and amount > rule.amount_threshold
-            )
-
-        return self.filtered(first_and_large)
-
-    def _oms_check_ship_bill_country(self, rule):
-        return self.filtered(
-            lambda o: o.partner_shipping_id.country_id != o.partner_invoice_id.country_id
-        )
-
-    def _oms_check_high_risk_country(self, rule):
-        return self.filtered(
-            lambda o: (o.partner_shipping_id.country_id | o.partner_invoice_id.country_id)
-            & rule.country_ids
-        )
-
-    def _oms_check_quantity_history(self, rule):
-        lines = self.order_line.filtered(lambda line: line.product_id)
-        history = self.env["sale.order.line"]._read_group(
-            [
-                ("order_partner_id", "in", self.partner_id.ids),
-                ("product_id", "in", lines.product_id.ids),
-                ("state", "=", "sale"),
-                ("order_id", "not in", self.ids),
-            ],
-            ["order_partner_id", "product_id"],
-            ["product_uom_qty:avg"],
-        )
-        average = {(partner, product): avg for partner, product, avg in history}
-        suspicious = lines.filtered(
-            lambda line: average.get((line.order_partner_id, line.product_id))
-            and line.product_uom_qty
-            > rule.ratio_threshold * average[(line.order_partner_id, line.product_id)]
-        )
-        return suspicious.order_id & self
-
-    def _oms_check_payment_authorized(self, rule):
-        return self.filtered(
-            lambda o: o.payment_term_id.oms_requires_prepayment
-            and o.currency_id.compare_amounts(o.amount_paid, o.amount_total) < 0
-        )
-
-    def _oms_check_price_floor(self, rule):
-        def below_floor(line):
-            floor = line.product_id.oms_floor_price
-            if floor:
-                floor = line.company_id.currency_id._convert(
-                    floor, line.currency_id, line.company_id, fields.Date.context_today(line)
-                )
-            return (floor and line.price_reduce_taxexcl < floor) or (
-                rule.max_discount and line.discount > rule.max_discount
-            )
-
-        return self.order_line.filtered(below_floor).order_id & self
-
     # PUBLIC ACTIONS
 
     def action_oms_release_holds(self):
@@ -453,10 +364,245 @@ class SaleOrder(models.Model):
 
     def action_oms_view_fallouts(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("oms_core.oms_fallout_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "oms_core.oms_fallout_action"
+        )
         action["domain"] = [("order_id", "=", self.id)]
         return action
 
     def action_oms_recheck_holds(self):
         self._oms_recheck_auto_release_holds()
         return True
+
+    # ------------------------------------------------------------------
+
+    # SOURCING AND SCHEDULING
+    # ------------------------------------------------------------------
+
+    # sale_stock's shipping policy, now proposed from the customer's
+    # oms_ship_policy (a company default set in the settings still wins at
+    # creation, as any default does).
+    picking_policy = fields.Selection(
+        compute="_compute_picking_policy",
+        store=True,
+        readonly=False,
+        precompute=True,
+        default=None,
+    )
+    oms_promised_date = fields.Date(
+        string="Promised Date",
+        compute="_compute_oms_promised_date",
+        store=True,
+        help="Latest promised date of the order lines.",
+    )
+    oms_escalated_level = fields.Selection(
+        JEOPARDY_LEVELS,
+        string="Escalated Jeopardy",
+        default="none",
+        copy=False,
+        readonly=True,
+        help="Highest jeopardy level escalated to the salesperson since the "
+        "order was last out of jeopardy.",
+    )
+
+    @api.depends("partner_id")
+    def _compute_picking_policy(self):
+        policies = self._oms_get_picking_policy_map()
+        for order in self:
+            ship_policy = order.partner_id.commercial_partner_id.oms_ship_policy
+            order.picking_policy = (
+                policies.get(ship_policy) or order.picking_policy or "direct"
+            )
+
+    @api.depends("order_line.oms_promised_date")
+    def _compute_oms_promised_date(self):
+        for order in self:
+            dates = [day for day in order.order_line.mapped("oms_promised_date") if day]
+            order.oms_promised_date = max(dates) if dates else False
+
+    @api.model
+    def _oms_get_picking_policy_map(self):
+        """Customer shipping policy -> Odoo picking policy."""
+        return {"complete": "one", "partial": "direct"}
+
+    # Dispatch date confirmation
+
+    def _oms_check_dispatch(self, dispatch_date):
+        """Refuse (UserError) a dispatch the orders cannot take."""
+        for order in self:
+            if order.state != "sale":
+                raise UserError(
+                    self.env._(
+                        "Order %s is not confirmed: its dispatch cannot be scheduled.",
+                        order.name,
+                    )
+                )
+            order_date = fields.Date.context_today(order, order.date_order)
+            if not dispatch_date or dispatch_date < order_date:
+                raise UserError(
+                    self.env._(
+                        "The dispatch date of order %(order)s cannot be before "
+                        "its order date %(order_date)s.",
+                        order=order.name,
+                        order_date=format_date(self.env, order_date),
+                    )
+                )
+
+    def _oms_prepare_dispatch_vals(self, dispatch_date, provider):
+        return {
+            "oms_dispatch_date": dispatch_date,
+            "oms_logistics_provider_id": provider.id,
+            "oms_dispatch_confirmed_by_id": self.env.uid,
+            "oms_dispatch_confirmed_on": fields.Datetime.now(),
+        }
+
+    def _oms_get_dispatch_pickings(self):
+        """The open deliveries the dispatch date applies to."""
+        return self.picking_ids.filtered(
+            lambda picking: (
+                picking.picking_type_code == "outgoing"
+                and picking.state not in ("done", "cancel")
+            )
+        )
+
+    def _oms_prepare_dispatch_message(self, dispatch_date, provider, note):
+        body = Markup("<p>%s</p>") % self.env._(
+            "Dispatch confirmed for %s.", format_date(self.env, dispatch_date)
+        )
+        if provider:
+            body += Markup("<p>%s</p>") % self.env._(
+                "Logistics provider: %s", provider.display_name
+            )
+        if note:
+            body += Markup("<p>%s</p>") % note
+        return body
+
+    def _oms_confirm_dispatch(self, dispatch_date, provider=None, note=False):
+        """Record the dispatch date agreed with plant and logistics provider,
+        move the open deliveries to it and tell the chatter. The order's
+        stage becomes ``scheduled``. Nothing changes if an order is refused.
+        """
+        provider = provider or self.env["res.partner"]
+        self._oms_check_dispatch(dispatch_date)
+        self.write(self._oms_prepare_dispatch_vals(dispatch_date, provider))
+        pickings = self._oms_get_dispatch_pickings()
+        if pickings:
+            # Midday UTC keeps the same calendar day in nearly every timezone.
+            pickings.scheduled_date = fields.Datetime.add(
+                fields.Datetime.to_datetime(dispatch_date), hours=12
+            )
+        body = self._oms_prepare_dispatch_message(dispatch_date, provider, note)
+        for order in self:
+            order.message_post(body=body, subtype_xmlid="mail.mt_note")
+        return True
+
+    def action_oms_confirm_dispatch(self):
+        self.ensure_one()
+        if self.state != "sale":
+            raise UserError(
+                self.env._(
+                    "Order %s is not confirmed: its dispatch cannot be scheduled.",
+                    self.name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Confirm dispatch"),
+            "res_model": "oms.dispatch.confirm",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    # Jeopardy escalation
+
+    @api.model
+    def _oms_get_escalation_managers(self):
+        # Group membership is configuration: read it whatever the user's rights.
+        return self.env.ref("oms_core.group_oms_manager").sudo().users
+
+    def _oms_get_escalation_user(self, managers=None):
+        """Who is told about an order in jeopardy: its salesperson, else an
+        OMS manager of its company (``managers``: the OMS managers)."""
+        self.ensure_one()
+        if self.user_id.active:
+            return self.user_id
+        if managers is None:
+            managers = self._oms_get_escalation_managers()
+        manager = managers.filtered(
+            lambda user: (
+                user.active
+                and not user.share
+                and not user._is_superuser()
+                and self.company_id in user.company_ids
+            )
+        ).sorted("id")[:1]
+        return manager.with_env(self.env) or self.env.user
+
+    def _oms_prepare_escalation_activity_vals(self, level, activity_type, managers):
+        self.ensure_one()
+        levels = dict(JEOPARDY_LEVELS)
+        return {
+            "res_model_id": self.env["ir.model"]._get_id("sale.order"),
+            "res_id": self.id,
+            "activity_type_id": activity_type.id if activity_type else False,
+            "summary": self.env._("Order in jeopardy: %s", levels[level]),
+            "note": self.env._(
+                "Lines of order %(order)s are late against their promised date "
+                "(jeopardy %(level)s). Check the projected dates and tell the "
+                "customer.",
+                order=self.name,
+                level=levels[level],
+            ),
+            "user_id": self._oms_get_escalation_user(managers).id,
+            "date_deadline": fields.Date.context_today(self),
+        }
+
+    @api.model
+    def _oms_escalate_jeopardy(self, order_levels):
+        """Schedule one to-do per order of ``order_levels`` (``{order:
+        level}``) that reached a level higher than it was escalated at, so a
+        re-scan never duplicates an escalation.
+
+        :returns: the activities created
+        """
+        to_escalate = {
+            order: level
+            for order, level in order_levels.items()
+            if JEOPARDY_RANK[level] > JEOPARDY_RANK[order.oms_escalated_level or "none"]
+        }
+        if not to_escalate:
+            return self.env["mail.activity"]
+        activity_type = self.env.ref(
+            "mail.mail_activity_data_todo", raise_if_not_found=False
+        )
+        managers = self._oms_get_escalation_managers()
+        # The to-do itself tells the assignee (activity list, bus): no email
+        # per activity from a batch job.
+        activities = (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    order._oms_prepare_escalation_activity_vals(
+                        level, activity_type, managers
+                    )
+                    for order, level in to_escalate.items()
+                ]
+            )
+        )
+        by_level = defaultdict(list)
+        for order, level in to_escalate.items():
+            by_level[level].append(order.id)
+        for level, ids in by_level.items():
+            self.browse(ids).oms_escalated_level = level
+        return activities
+
+    def _oms_reset_jeopardy_escalation(self):
+        """Orders out of jeopardy may be escalated again later."""
+        self.filtered(
+            lambda order: (
+                order.oms_jeopardy_level == "none"
+                and order.oms_escalated_level not in (False, "none")
+            )
+        ).oms_escalated_level = "none"

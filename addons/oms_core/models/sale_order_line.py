@@ -1,9 +1,18 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
-from odoo.exceptions import UserError
+import logging
+import math
+from collections import defaultdict
+from datetime import date, timedelta
 
-from .sale_order import JEOPARDY_LEVELS
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import float_compare
+
+from .sale_order import JEOPARDY_LEVELS, JEOPARDY_RANK
+
+_logger = logging.getLogger(__name__)
 
 
 class SaleOrderLine(models.Model):
@@ -23,19 +32,552 @@ class SaleOrderLine(models.Model):
 
     def _action_launch_stock_rule(self, previous_product_uom_qty=False):
         # Held orders do not reach the warehouse; releasing the last hold
-        # launches their procurement (sale.order._oms_release_if_clear).
+        # launches their procurement (sale.order._oms_launch_procurement).
         lines = self.filtered(lambda line: not line.order_id.oms_on_hold)
         if not self.env.context.get("oms_capture_fallout"):
             return super(SaleOrderLine, lines)._action_launch_stock_rule(
                 previous_product_uom_qty
             )
         # At confirmation a procurement error (no route, no rule) must not
-        # undo the order: it goes to the fallout queue for a person to fix.
+        # undo the orders: try the batch, then order by order, and send the
+        # orders that fail to the fallout queue for a person to fix.
+        # Flush as the current user first: a savepoint flushes with the
+        # transaction's first environment, which would log stage changes
+        # under the wrong user.
+        self.env.flush_all()
         try:
             with self.env.cr.savepoint():
                 return super(SaleOrderLine, lines)._action_launch_stock_rule(
                     previous_product_uom_qty
                 )
         except UserError as error:
-            self.env["oms.fallout"]._report(lines.order_id, "procurement", error)
+            if len(lines.order_id) <= 1:
+                self.env["oms.fallout"]._report(lines.order_id, "procurement", error)
+                return False
+        for order_lines in lines.grouped("order_id").values():
+            order_lines._oms_launch_procurement_or_fallout(previous_product_uom_qty)
+        return True
+
+    def _oms_launch_procurement_or_fallout(self, previous_product_uom_qty=False):
+        """Launch the procurement of one order's lines; a failure goes to
+        the fallout queue."""
+        try:
+            with self.env.cr.savepoint():
+                return self.with_context(
+                    oms_capture_fallout=False
+                )._action_launch_stock_rule(previous_product_uom_qty)
+        except UserError as error:
+            self.env["oms.fallout"]._report(self.order_id, "procurement", error)
             return False
+
+    # ------------------------------------------------------------------
+    # SOURCING, SCHEDULING AND JEOPARDY
+    # ------------------------------------------------------------------
+
+    oms_strategy_id = fields.Many2one(
+        related="product_id.oms_strategy_id", string="Fulfilment Strategy"
+    )
+    # sale_stock's route, now proposed by the fulfilment strategy at
+    # confirmation (see _oms_select_route); a route chosen by hand is kept.
+    route_id = fields.Many2one(
+        compute="_compute_route_id", store=True, readonly=False, copy=True
+    )
+    oms_production_lead_days = fields.Float(
+        string="Production Lead Time",
+        compute="_compute_oms_production_lead_days",
+        store=True,
+        readonly=False,
+        help="P: days to make or source the product when it is not in stock.",
+    )
+    oms_demand_lead_days = fields.Float(
+        string="Demand Lead Time",
+        compute="_compute_oms_demand_lead_days",
+        store=True,
+        readonly=False,
+        help="D: days the customer is willing to wait.",
+    )
+    oms_pd_ratio = fields.Float(
+        string="P:D Ratio",
+        compute="_compute_oms_pd_ratio",
+        store=True,
+        digits=(16, 2),
+        help="Production over demand lead time; a demand lead time under one "
+        "day counts as one day.",
+    )
+    oms_atp_qty = fields.Float(
+        string="Available to Promise",
+        compute="_compute_oms_atp_qty",
+        digits="Product Unit of Measure",
+        help="Forecast quantity of the product at the order's warehouse that "
+        "this line may still count on.",
+    )
+    oms_promised_date = fields.Date(
+        string="Promised Date",
+        compute="_compute_oms_promised_date",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="Set at confirmation: the order date plus the customer lead time "
+        "when the stock covers the line, else plus the production (or vendor) "
+        "lead time.",
+    )
+    oms_projected_date = fields.Date(
+        string="Projected Date",
+        readonly=True,
+        copy=False,
+        help="When the line is expected to ship, as of the last jeopardy scan.",
+    )
+    oms_delay_days = fields.Integer(
+        string="Delay (days)",
+        readonly=True,
+        copy=False,
+        help="Projected minus promised date, as of the last jeopardy scan.",
+    )
+    oms_stage_age_days = fields.Integer(
+        string="Days in Stage",
+        readonly=True,
+        copy=False,
+        help="Days the order has spent in its OMS stage, as of the last jeopardy scan.",
+    )
+
+    # COMPUTE METHODS
+
+    @api.depends("state", "product_id", "oms_pd_ratio")
+    def _compute_route_id(self):
+        for line in self:
+            if (
+                line.route_id
+                or line.state != "sale"
+                or line.display_type
+                or line.move_ids
+            ):
+                line.route_id = line.route_id
+            else:
+                line.route_id = line._oms_select_route()
+
+    @api.depends("product_id")
+    def _compute_oms_production_lead_days(self):
+        for line in self:
+            line.oms_production_lead_days = line.product_id.oms_production_lead_days
+
+    @api.depends("order_id.partner_id")
+    def _compute_oms_demand_lead_days(self):
+        for line in self:
+            partner = line.order_id.partner_id.commercial_partner_id
+            line.oms_demand_lead_days = partner.oms_demand_lead_days
+
+    @api.depends("oms_production_lead_days", "oms_demand_lead_days")
+    def _compute_oms_pd_ratio(self):
+        for line in self:
+            line.oms_pd_ratio = line.oms_production_lead_days / max(
+                line.oms_demand_lead_days, 1.0
+            )
+
+    @api.depends(
+        "product_id",
+        "product_uom_qty",
+        "product_uom",
+        "warehouse_id",
+        "state",
+        "move_ids.state",
+        "move_ids.product_qty",
+    )
+    def _compute_oms_atp_qty(self):
+        atp = self._oms_get_atp_quantities()
+        for line in self:
+            line.oms_atp_qty = atp.get(line, 0.0)
+
+    @api.depends("state")
+    def _compute_oms_promised_date(self):
+        # Promise at confirmation, unless a (still valid) promise was set by
+        # hand on the quotation; otherwise the promise is kept as it is.
+        to_promise = self.filtered(
+            lambda line: (
+                line.state == "sale"
+                and not line.display_type
+                and (
+                    not line.oms_promised_date
+                    or line.oms_promised_date < line._oms_get_order_date()
+                )
+            )
+        )
+        for line in self - to_promise:
+            line.oms_promised_date = line.oms_promised_date
+        promised = to_promise._oms_get_promised_dates()
+        for line in to_promise:
+            line.oms_promised_date = promised[line]
+
+    def _compute_qty_delivered_method(self):
+        result = super()._compute_qty_delivered_method()
+        # Nothing ships for these: the delivered quantity is set by hand.
+        for line in self:
+            if (
+                line.qty_delivered_method == "stock_move"
+                and line._oms_skip_procurement()
+            ):
+                line.qty_delivered_method = "manual"
+        return result
+
+    # CONSTRAINT METHODS
+
+    @api.constrains("oms_promised_date")
+    def _check_oms_promised_date(self):
+        for line in self:
+            order_date = line._oms_get_order_date()
+            if line.oms_promised_date and line.oms_promised_date < order_date:
+                raise ValidationError(
+                    self.env._(
+                        "The promised date %(promised)s of %(product)s on order "
+                        "%(order)s is before the order date %(order_date)s.",
+                        promised=line.oms_promised_date,
+                        product=line.product_id.display_name or line.name,
+                        order=line.order_id.name,
+                        order_date=order_date,
+                    )
+                )
+
+    # SOURCING HOOKS
+
+    def _oms_select_route(self):
+        """The procurement route of the line: the strategy's route when the
+        customer waits long enough for the product to be made (P:D within
+        the strategy's limit), its fallback route otherwise. An empty route
+        keeps Odoo's defaults. Override to source differently."""
+        self.ensure_one()
+        strategy = self.product_id.oms_strategy_id
+        if not strategy or strategy.skip_procurement:
+            return self.env["stock.route"]
+        route = strategy._get_route(self.oms_pd_ratio)
+        if route.company_id and route.company_id != self.company_id:
+            return self.env["stock.route"]
+        return route
+
+    def _oms_skip_procurement(self):
+        """Whether the line needs no stock move (e.g. digital goods)."""
+        self.ensure_one()
+        return bool(self.product_id.oms_strategy_id.skip_procurement)
+
+    def _create_procurements(self, product_qty, procurement_uom, origin, values):
+        if self._oms_skip_procurement():
+            return []
+        return super()._create_procurements(
+            product_qty, procurement_uom, origin, values
+        )
+
+    def _oms_get_order_date(self):
+        """The order date, in the user's timezone."""
+        self.ensure_one()
+        return fields.Date.context_today(self, self.order_id.date_order)
+
+    def _oms_get_open_outgoing_moves(self):
+        self.ensure_one()
+        return self.move_ids.filtered(
+            lambda move: (
+                move.state not in ("done", "cancel")
+                and move.product_id == self.product_id
+                and move.location_dest_id.usage == "customer"
+            )
+        )
+
+    def _oms_get_atp_quantities(self):
+        """Available-to-promise quantity of the lines of storable products,
+        in the line's unit: ``{line: qty}``; other lines are always covered.
+
+        Odoo's forecast (``virtual_available``) at the line's warehouse, read
+        once per warehouse like sale_stock's ``_compute_qty_at_date``. The
+        forecast already counts the open deliveries of procured lines, so a
+        line gets its own back; lines not procured yet consume the forecast
+        in turn.
+        """
+        result = {}
+        lines = self.filtered(
+            lambda line: line.product_id.is_storable and not line.display_type
+        )
+        for warehouse, wh_lines in lines.grouped("warehouse_id").items():
+            products = wh_lines.product_id.with_context(warehouse_id=warehouse.id)
+            forecast = {product.id: product.virtual_available for product in products}
+            consumed = defaultdict(float)
+            for line in wh_lines:
+                product = line.product_id
+                own_qty = sum(line._oms_get_open_outgoing_moves().mapped("product_qty"))
+                available = forecast[product.id] + own_qty - consumed[product.id]
+                if not own_qty:
+                    consumed[product.id] += line.product_uom._compute_quantity(
+                        line.product_uom_qty, product.uom_id
+                    )
+                result[line] = product.uom_id._compute_quantity(
+                    available, line.product_uom
+                )
+        return result
+
+    def _oms_is_covered(self, atp_qty):
+        """Whether ``atp_qty`` (None: not stock-managed) covers the line."""
+        self.ensure_one()
+        if atp_qty is None:
+            return True
+        return (
+            float_compare(
+                atp_qty,
+                self.product_uom_qty,
+                precision_rounding=self.product_uom.rounding or 0.01,
+            )
+            >= 0
+        )
+
+    def _oms_get_replenishment_lead_days(self):
+        """Days to get the product when it is short: the production lead
+        time P, else the vendor's delivery lead time; never less than the
+        customer lead time."""
+        self.ensure_one()
+        lead = self.oms_production_lead_days
+        if not lead and self.product_id.seller_ids:
+            seller = self.product_id._select_seller(
+                quantity=self.product_uom_qty, uom_id=self.product_uom
+            )
+            lead = seller.delay
+        return max(lead or 0.0, self.customer_lead or 0.0)
+
+    def _oms_get_promised_dates(self):
+        """``{line: promised date}``: the order date plus the customer lead
+        time when the available-to-promise covers the line, else plus the
+        replenishment lead time; never before the order's commitment date."""
+        atp = self._oms_get_atp_quantities()
+        promised = {}
+        for line in self:
+            if line._oms_is_covered(atp.get(line)):
+                lead = line.customer_lead or 0.0
+            else:
+                lead = line._oms_get_replenishment_lead_days()
+            promise = line._oms_get_order_date() + timedelta(days=math.ceil(lead))
+            commitment = line.order_id.commitment_date
+            if commitment:
+                promise = max(promise, fields.Date.context_today(line, commitment))
+            promised[line] = promise
+        return promised
+
+    # JEOPARDY SCAN
+
+    @api.model
+    def _oms_jeopardy_scan_domain(self):
+        """Lines the scan looks at: goods lines of confirmed orders not fully
+        delivered, and the lines still flagged, to clear them once closed."""
+        return expression.OR(
+            [
+                [
+                    ("state", "=", "sale"),
+                    ("display_type", "=", False),
+                    ("is_downpayment", "=", False),
+                    ("is_delivery", "=", False),
+                    ("product_id.type", "=", "consu"),
+                    ("order_id.delivery_status", "!=", "full"),
+                ],
+                [("oms_jeopardy_level", "!=", "none")],
+            ]
+        )
+
+    def _oms_is_open_for_jeopardy(self):
+        self.ensure_one()
+        return (
+            self.state == "sale"
+            and not self.display_type
+            and not self.is_downpayment
+            and not self.is_delivery
+            and self.product_id.type == "consu"
+            and float_compare(
+                self.qty_delivered,
+                self.product_uom_qty,
+                precision_rounding=self.product_uom.rounding or 0.01,
+            )
+            < 0
+        )
+
+    def _oms_get_reference_promise(self):
+        """The date the line is measured against: its promise, else the
+        order's commitment date or Odoo's expected date."""
+        self.ensure_one()
+        if self.oms_promised_date:
+            return self.oms_promised_date
+        return fields.Date.context_today(
+            self, self.order_id.commitment_date or self._expected_date()
+        )
+
+    def _oms_get_open_move_data(self):
+        """``{line id: (latest scheduled date, quantity reserved or picked)}``
+        of the lines' open deliveries, in one query."""
+        groups = self.env["stock.move"]._read_group(
+            [
+                ("sale_line_id", "in", self.ids),
+                ("state", "not in", ("done", "cancel")),
+                ("location_dest_id.usage", "=", "customer"),
+            ],
+            ["sale_line_id"],
+            ["date:max", "quantity:sum"],
+        )
+        return {line.id: (date_max, quantity) for line, date_max, quantity in groups}
+
+    def _oms_get_short_line_ids(self, move_data):
+        """Ids of the lines whose quantity still to reserve is not covered by
+        the free stock of their warehouse. Free stock is read once per
+        warehouse and handed out by promised date."""
+        short = set()
+        lines = self.filtered(lambda line: line.product_id.is_storable)
+        for warehouse, wh_lines in lines.grouped("warehouse_id").items():
+            products = wh_lines.product_id.with_context(warehouse_id=warehouse.id)
+            free = {product.id: product.free_qty for product in products}
+            for line in wh_lines.sorted(
+                lambda line: (line._oms_get_reference_promise() or date.max, line.id)
+            ):
+                product = line.product_id
+                reserved = move_data.get(line.id, (False, 0.0))[1]
+                remaining = line.product_uom_qty - line.qty_delivered - reserved
+                need = line.product_uom._compute_quantity(
+                    max(remaining, 0.0), product.uom_id
+                )
+                rounding = product.uom_id.rounding
+                if float_compare(need, 0.0, precision_rounding=rounding) <= 0:
+                    continue
+                available = free[product.id]
+                if float_compare(available, need, precision_rounding=rounding) < 0:
+                    short.add(line.id)
+                free[product.id] = max(available - need, 0.0)
+        return short
+
+    def _oms_get_jeopardy_values(self, today):
+        """``{line: values}`` of the projected date, delay and stage age.
+
+        Projected date: the latest scheduled date of the open deliveries
+        (not before today), else today plus the customer lead time; when the
+        stock is short, not before today plus the replenishment lead time.
+        Computed for the whole recordset with a bounded number of queries.
+        """
+        move_data = self._oms_get_open_move_data()
+        short_ids = self._oms_get_short_line_ids(move_data)
+        values = {}
+        for line in self:
+            move_date = move_data.get(line.id, (False, 0.0))[0]
+            if move_date:
+                projected = max(fields.Date.context_today(line, move_date), today)
+            else:
+                projected = today + timedelta(days=math.ceil(line.customer_lead or 0.0))
+            if line.id in short_ids:
+                lead = math.ceil(line._oms_get_replenishment_lead_days())
+                projected = max(projected, today + timedelta(days=lead))
+            promised = line._oms_get_reference_promise()
+            entered = line.order_id.oms_stage_entered_on
+            age = 0
+            if entered:
+                age = (today - fields.Date.context_today(line, entered)).days
+            values[line] = {
+                "oms_projected_date": projected,
+                "oms_delay_days": (projected - promised).days if promised else 0,
+                "oms_stage_age_days": max(age, 0),
+            }
+        return values
+
+    def _oms_write_grouped(self, values):
+        """Write ``{line: vals}``, one write per distinct vals, skipping the
+        lines whose values do not change."""
+        groups = defaultdict(list)
+        for line, vals in values.items():
+            if any(line[fname] != value for fname, value in vals.items()):
+                groups[tuple(sorted(vals.items()))].append(line.id)
+        for key, ids in groups.items():
+            self.browse(ids).write(dict(key))
+
+    def _oms_write_jeopardy_levels(self, levels):
+        """Set the jeopardy level of each line of ``self`` from ``levels``
+        (``{line: level}``, default none), one write per level."""
+        by_level = defaultdict(list)
+        for line in self:
+            level = levels.get(line, "none")
+            if line.oms_jeopardy_level != level:
+                by_level[level].append(line.id)
+        for level, ids in by_level.items():
+            self.browse(ids).write({"oms_jeopardy_level": level})
+
+    def _oms_rule_execute_jeopardy(self, matches):
+        """Rule action ``jeopardy``: each line of ``self`` gets the highest
+        level of the rules matching it, the others go back to none. Rules
+        that escalate schedule an activity on the order (once per level).
+
+        :returns: ``{line: level}`` of the lines in jeopardy
+        """
+        levels = {}
+        escalations = {}
+        for rule, lines in matches:
+            rank = JEOPARDY_RANK[rule.jeopardy_level]
+            for line in lines:
+                if rank > JEOPARDY_RANK[levels.get(line, "none")]:
+                    levels[line] = rule.jeopardy_level
+            if rule.escalate:
+                for order in lines.order_id:
+                    if rank > JEOPARDY_RANK[escalations.get(order, "none")]:
+                        escalations[order] = rule.jeopardy_level
+        self._oms_write_jeopardy_levels(levels)
+        if escalations:
+            self.env["sale.order"]._oms_escalate_jeopardy(escalations)
+        return levels
+
+    def _oms_jeopardy_scan_batch(self, today):
+        """Scan one batch: projected dates, delays and stage ages, then the
+        jeopardy rules; lines closed or matched by no rule go back to none."""
+        open_lines = self.filtered(lambda line: line._oms_is_open_for_jeopardy())
+        (self - open_lines)._oms_write_jeopardy_levels({})
+        open_lines._oms_write_grouped(open_lines._oms_get_jeopardy_values(today))
+        matches = open_lines._oms_apply_rules("jeopardy_scan")
+        if not any(rule.rule_type == "jeopardy" for rule, _lines in matches):
+            open_lines._oms_write_jeopardy_levels({})
+        self.order_id._oms_reset_jeopardy_escalation()
+
+    @api.model
+    def _oms_get_jeopardy_batches(self, lines, batch_size):
+        """Line ids to scan, in batches of about ``batch_size`` lines that
+        never split an order (its level and escalation are per order)."""
+        if lines is None:
+            domain = self._oms_jeopardy_scan_domain()
+        else:
+            domain = [("id", "in", lines.ids)]
+        groups = self._read_group(domain, ["order_id"], ["id:array_agg"])
+        batches, batch = [], []
+        for _order, ids in sorted(groups, key=lambda group: group[0].id):
+            batch.extend(sorted(ids))
+            if len(batch) >= batch_size:
+                batches.append(batch)
+                batch = []
+        if batch:
+            batches.append(batch)
+        return batches
+
+    @api.model
+    def _oms_jeopardy_scan(self, lines=None, batch_size=1000):
+        """Refresh projected dates, delays and jeopardy levels of the open
+        order lines (or of ``lines``) and escalate per the jeopardy rules.
+
+        Idempotent: values and levels are only written when they change, and
+        an order is escalated once per level. Each batch runs in a savepoint;
+        a failing batch is logged and the scan goes on.
+
+        :returns: the number of lines scanned
+        """
+        today = fields.Date.context_today(self)
+        scanned = 0
+        for ids in self._oms_get_jeopardy_batches(lines, batch_size):
+            batch = self.browse(ids)
+            try:
+                with self.env.cr.savepoint():
+                    batch._oms_jeopardy_scan_batch(today)
+                scanned += len(ids)
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception(
+                    "OMS jeopardy scan failed for %s lines of orders %s",
+                    len(ids),
+                    batch.order_id.mapped("name"),
+                )
+            # Everything is flushed: keep the cache small on long scans.
+            self.env.invalidate_all()
+        return scanned
+
+    @api.model
+    def _cron_oms_jeopardy_scan(self):
+        self._oms_jeopardy_scan()
+        return True

@@ -50,7 +50,9 @@ class OmsCoreCommon(BaseCommon):
             }
         )
         cls.incoterm_cif = cls.env.ref("account.incoterm_CIF")
-        cls.product = cls._create_product("Stainless Valve DN50", 120.0, hs_code="848180")
+        cls.product = cls._create_product(
+            "Stainless Valve DN50", 120.0, hs_code="848180"
+        )
         cls.product_b = cls._create_product("Pump Housing", 450.0, hs_code="841391")
         cls._add_stock(cls.product, 1000)
         cls._add_stock(cls.product_b, 1000)
@@ -70,7 +72,9 @@ class OmsCoreCommon(BaseCommon):
 
     @classmethod
     def _add_stock(cls, product, qty):
-        cls.env["stock.quant"]._update_available_quantity(product, cls.stock_location, qty)
+        cls.env["stock.quant"]._update_available_quantity(
+            product, cls.stock_location, qty
+        )
 
     @classmethod
     def _create_rule(cls, **vals):
@@ -96,8 +100,10 @@ class OmsCoreCommon(BaseCommon):
 
     def _deliver(self, order, qty=None):
         """Validate the order's open deliveries (all, or ``qty`` per move)."""
-        pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        pickings = order.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
         for move in pickings.move_ids:
             move.quantity = qty if qty is not None else move.product_uom_qty
-        pickings.with_context(skip_backorder=qty is None).button_validate()
+        pickings.with_context(skip_backorder=True).button_validate()
         return pickings

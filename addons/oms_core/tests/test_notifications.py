@@ -1,0 +1,94 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import tagged
+
+from .common import OmsCoreCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStageNotifications(OmsCoreCommon):
+    """Stage-change emails sent by the ``stage`` rules through the cron."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.History = cls.env["oms.stage.history"]
+        # The shipped sample rules send the shipped and invoiced emails.
+        (
+            cls.env.ref("oms_core.oms_rule_notify_dispatch")
+            | cls.env.ref("oms_core.oms_rule_notify_shipped")
+            | cls.env.ref("oms_core.oms_rule_notify_invoiced")
+        ).active = True
+        # Only the stage changes of the tests' own orders are pending.
+        cls.History.search([("notified", "=", False)]).notified = True
+
+    def _sent(self, order, subject):
+        return order.message_ids.filtered(lambda m: m.subject == subject)
+
+    def _shipped_subject(self, order):
+        return f"{self.company.name}: {order.name} has shipped"
+
+    def test_shipped_email_is_sent_once(self):
+        order = self._create_order()
+        order.action_confirm()
+        self._deliver(order)
+        self.assertEqual(order.oms_stage, "shipped")
+        self.assertTrue(self.History._cron_notify_stage_changes())
+        subject = self._shipped_subject(order)
+        self.assertEqual(len(self._sent(order, subject)), 1)
+        self.assertTrue(all(order.oms_stage_history_ids.mapped("notified")))
+        # Idempotent: a second run has nothing left to send.
+        self.assertEqual(self.History._cron_notify_stage_changes(), 0)
+        self.assertEqual(len(self._sent(order, subject)), 1)
+
+    def test_each_stage_is_announced_when_reached(self):
+        order = self._create_order()
+        order.action_confirm()
+        self.History._cron_notify_stage_changes()
+        # Released: no active rule for that stage, nothing sent.
+        self.assertFalse(self._sent(order, self._shipped_subject(order)))
+        self._deliver(order)
+        self.History._cron_notify_stage_changes()
+        self.assertEqual(len(self._sent(order, self._shipped_subject(order))), 1)
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.assertEqual(order.oms_stage, "invoiced")
+        self.History._cron_notify_stage_changes()
+        invoiced = f"{self.company.name}: {order.name} invoiced"
+        self.assertEqual(len(self._sent(order, invoiced)), 1)
+        self.assertEqual(len(self._sent(order, self._shipped_subject(order))), 1)
+
+    def test_failing_template_goes_to_fallout_without_stopping_others(self):
+        broken = self.env["mail.template"].create(
+            {
+                "name": "Broken acknowledgement",
+                "model_id": self.env.ref("sale.model_sale_order").id,
+                "subject": "{{ object.oms_no_such_field.name }}",
+                "body_html": "<p>Thank you</p>",
+            }
+        )
+        self.env["oms.rule"].create(
+            {
+                "name": "Email: broken acknowledgement",
+                "event": "stage",
+                "rule_type": "notify",
+                "domain": "[('oms_stage', '=', 'released')]",
+                "mail_template_id": broken.id,
+            }
+        )
+        failing = self._create_order()
+        failing.action_confirm()
+        shipped = self._create_order(lines=[(self.product_b, 2)])
+        shipped.action_confirm()
+        self._deliver(shipped)
+        self.assertEqual(failing.oms_stage, "released")
+        self.assertEqual(shipped.oms_stage, "shipped")
+        self.History._cron_notify_stage_changes()
+        fallout = failing.oms_fallout_ids
+        self.assertEqual(fallout.step, "notification")
+        self.assertEqual(fallout.state, "open")
+        self.assertFalse(shipped.oms_fallout_ids)
+        self.assertEqual(len(self._sent(shipped, self._shipped_subject(shipped))), 1)
+        # The failed entry is handled: the next run does not fail it again.
+        self.assertEqual(self.History._cron_notify_stage_changes(), 0)
+        self.assertEqual(fallout.attempts, 1)
