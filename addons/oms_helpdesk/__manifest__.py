@@ -9,7 +9,13 @@
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",
     "license": "AGPL-3",
-    "depends": ["oms_core", "helpdesk_mgmt", "helpdesk_mgmt_sla", "helpdesk_mgmt_rating", "survey"],
+    "depends": [
+        "oms_core",
+        "helpdesk_mgmt",
+        "helpdesk_mgmt_sla",
+        "helpdesk_mgmt_rating",
+        "survey",
+    ],
     "data": [],
     "installable": True,
 }

@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """`make bench`: the OMS against plain Odoo, on the same order workload.

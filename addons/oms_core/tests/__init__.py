@@ -9,3 +9,4 @@ from . import test_notifications
 from . import test_sourcing
 from . import test_jeopardy
 from . import test_ui_tour
+from . import test_demo_data

@@ -1,6 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import OmsCoreCommon
 
@@ -83,7 +84,8 @@ class TestStageNotifications(OmsCoreCommon):
         self._deliver(shipped)
         self.assertEqual(failing.oms_stage, "released")
         self.assertEqual(shipped.oms_stage, "shipped")
-        self.History._cron_notify_stage_changes()
+        with mute_logger("odoo.addons.oms_core.models.oms_stage_history"):
+            self.History._cron_notify_stage_changes()
         fallout = failing.oms_fallout_ids
         self.assertEqual(fallout.step, "notification")
         self.assertEqual(fallout.state, "open")

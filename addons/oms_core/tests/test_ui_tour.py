@@ -17,7 +17,10 @@ class TestUiTour(OmsCoreCommon, HttpCase):
         # works in the fixtures' company, where the product is in stock.
         cls.admin = cls.env.ref("base.user_admin")
         cls.admin.write(
-            {"company_ids": [Command.link(cls.company.id)], "company_id": cls.company.id}
+            {
+                "company_ids": [Command.link(cls.company.id)],
+                "company_id": cls.company.id,
+            }
         )
         cls.tour_customer = cls.env["res.partner"].create(
             {
@@ -29,9 +32,7 @@ class TestUiTour(OmsCoreCommon, HttpCase):
                 "vat": "DE129273398",
             }
         )
-        cls.tour_product = cls._create_product(
-            "OMS Tour Valve", 95.0, hs_code="848180"
-        )
+        cls.tour_product = cls._create_product("OMS Tour Valve", 95.0, hs_code="848180")
         cls._add_stock(cls.tour_product, 50)
         cls.hold_reason = cls.env.ref("oms_core.oms_reason_hold_fraud")
         cls.tour_rule = cls._create_rule(
@@ -44,7 +45,9 @@ class TestUiTour(OmsCoreCommon, HttpCase):
     def test_order_pipeline_tour(self):
         self.start_tour("/odoo", "oms_core_order_pipeline_tour", login="admin")
 
-        order = self.env["sale.order"].search([("partner_id", "=", self.tour_customer.id)])
+        order = self.env["sale.order"].search(
+            [("partner_id", "=", self.tour_customer.id)]
+        )
         self.assertEqual(len(order), 1, "The tour captured one order.")
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.oms_stage, "shipped")
