@@ -65,7 +65,10 @@ class OmsFallout(models.Model):
     def _report(self, orders, step, error):
         """Record (or count again) the failure of ``step`` for ``orders``."""
         message = str(error) or error.__class__.__name__
-        existing = self.search(
+        # Whoever ran the failing step gets it queued: OMS users may not
+        # create fallouts by hand, but their confirmations may record them.
+        fallouts = self.sudo()
+        existing = fallouts.search(
             [
                 ("order_id", "in", orders.ids),
                 ("step", "=", step),
@@ -82,7 +85,7 @@ class OmsFallout(models.Model):
                 }
             )
         new_orders = orders - existing.order_id
-        created = self.create(
+        created = fallouts.create(
             [
                 {"order_id": order.id, "step": step, "error": message}
                 for order in new_orders
@@ -97,7 +100,7 @@ class OmsFallout(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        return existing | created
+        return (existing | created).sudo(False)
 
     def _resolve(self):
         self.filtered(lambda f: f.state == "open").write(
