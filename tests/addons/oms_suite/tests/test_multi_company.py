@@ -41,12 +41,7 @@ class TestMultiCompany(OmsCoreCommon):
                     f"{model} of company A visible to company B",
                 )
 
-    def test_company_rules_are_invisible_and_inactive_elsewhere(self):
-        rules_b = self.env["oms.rule"].with_user(self.manager_b).search([])
-        self.assertNotIn(self.rule_a, rules_b)
-        product_b = self.env["product.product"].create(
-            {"name": "Dubai stock item", "type": "consu", "list_price": 10.0}
-        )
+    def _confirm_order_in_company_b(self, product):
         order_b = (
             self.env["sale.order"]
             .with_user(self.manager_b)
@@ -55,12 +50,21 @@ class TestMultiCompany(OmsCoreCommon):
                 {
                     "partner_id": self.customer_de.id,
                     "order_line": [
-                        (0, 0, {"product_id": product_b.id, "product_uom_qty": 1})
+                        (0, 0, {"product_id": product.id, "product_uom_qty": 1})
                     ],
                 }
             )
         )
         order_b.action_confirm()
+        return order_b
+
+    def test_company_rules_are_invisible_and_inactive_elsewhere(self):
+        rules_b = self.env["oms.rule"].with_user(self.manager_b).search([])
+        self.assertNotIn(self.rule_a, rules_b)
+        product_b = self.env["product.product"].create(
+            {"name": "Dubai stock item", "type": "consu", "list_price": 10.0}
+        )
+        order_b = self._confirm_order_in_company_b(product_b)
         self.assertFalse(
             order_b.oms_on_hold, "Company A's rule must not hold B's orders"
         )
@@ -70,18 +74,5 @@ class TestMultiCompany(OmsCoreCommon):
         shared = self._create_rule(name="Everywhere", rule_type="warn", domain="[]")
         service = self.env["product.product"].create({"name": "Svc", "type": "service"})
         self.assertIn(shared, self.env["oms.rule"].with_user(self.manager_b).search([]))
-        order_b = (
-            self.env["sale.order"]
-            .with_user(self.manager_b)
-            .with_company(self.company_b)
-            .create(
-                {
-                    "partner_id": self.customer_de.id,
-                    "order_line": [
-                        (0, 0, {"product_id": service.id, "product_uom_qty": 1})
-                    ],
-                }
-            )
-        )
-        order_b.action_confirm()
+        order_b = self._confirm_order_in_company_b(service)
         self.assertIn(shared, order_b.oms_warning_rule_ids)
