@@ -10,6 +10,7 @@ import ast
 import pathlib
 import sys
 
+BADGE = "https://img.shields.io/badge/licence-"
 SECTIONS = [
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
@@ -33,8 +34,7 @@ def build(addon):
         "",
         f"|license| {manifest['version']}",
         "",
-        ".. |license| image:: https://img.shields.io/badge/licence-"
-        f"{manifest['license']}-blue.png",
+        f".. |license| image:: {BADGE}{manifest['license']}-blue.png",
         "",
     ]
     for fragment, heading in SECTIONS:
