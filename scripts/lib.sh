@@ -6,7 +6,24 @@ set -euo pipefail
 OMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OMS_ADDONS="oms_core,oms_export_logistics,oms_helpdesk"
 OMS_ADDONS_PATH="$OMS_ROOT/addons"
-ODOO_PYTHON="${ODOO_PYTHON:-python3}"
+_imports_odoo18() {
+    [ "$("$1" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null)" = 18.0 ]
+}
+# ODOO_PYTHON wins; else `python3` if it imports Odoo 18; else the usual
+# places a Python with Odoo lives in (pyenv, a venv under /opt), so the
+# scripts also find Odoo from a shell whose PATH lacks the pyenv shims.
+if [ -z "${ODOO_PYTHON:-}" ]; then
+    ODOO_PYTHON=python3
+    if ! _imports_odoo18 python3; then
+        for candidate in "${HOME:-/root}"/.pyenv/shims/python3 "${HOME:-/root}"/.pyenv/versions/*/bin/python3 \
+            /opt/odoo*/venv/bin/python3 /opt/odoo*/bin/python3 /usr/local/bin/python3; do
+            if [ -x "$candidate" ] && _imports_odoo18 "$candidate"; then
+                ODOO_PYTHON="$candidate"
+                break
+            fi
+        done
+    fi
+fi
 # Connection used by Odoo; the local cluster gets this role created for it.
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}"
 export PGUSER="${PGUSER:-odoo}" PGPASSWORD="${PGPASSWORD:-odoo}"
@@ -17,9 +34,9 @@ die() { printf '\033[1;31m[oms] %s\033[0m\n' "$*" >&2; exit 2; }
 require_odoo() {
     command -v "$ODOO_PYTHON" >/dev/null 2>&1 \
         || die "ODOO_PYTHON=$ODOO_PYTHON is not an executable Python."
-    local version
-    version=$("$ODOO_PYTHON" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null) || version=""
-    if [ "$version" != "18.0" ]; then
+    if ! _imports_odoo18 "$ODOO_PYTHON"; then
+        local version
+        version=$("$ODOO_PYTHON" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null) || version=""
         die "$(cat <<MSG
 Odoo 18.0 is not importable from ODOO_PYTHON=$ODOO_PYTHON (found: ${version:-nothing}).
 Either
