@@ -45,6 +45,11 @@ class OmsRuleMixin(models.AbstractModel):
         if not self:
             return []
         matches = self._oms_match_rules(event)
+        self._oms_execute_matches(matches)
+        return matches
+
+    def _oms_execute_matches(self, matches):
+        """Run the actions of ``[(rule, records)]``, grouped per rule type."""
         by_type = defaultdict(list)
         for rule, records in matches:
             by_type[rule.rule_type].append((rule, records))
@@ -54,4 +59,3 @@ class OmsRuleMixin(models.AbstractModel):
             if executor is None:
                 continue
             executor(type_matches)
-        return matches

@@ -68,20 +68,27 @@ class OmsStageHistory(models.Model):
     def _cron_notify_stage_changes(self, limit=500):
         """Run the ``stage`` rules (emails) for stage entries not yet handled.
 
-        Idempotent: an entry is flagged once its rules ran; each entry runs
-        in its own savepoint, and a failure goes to the fallout queue instead
+        Idempotent: an entry is flagged once its rules ran. The rules are
+        matched once for the whole batch; each order's actions then run in
+        their own savepoint, and a failure goes to the fallout queue instead
         of stopping the batch.
         """
         entries = self._claim_unnotified(limit)
-        for entry in entries:
-            order = entry.order_id.with_company(entry.company_id)
+        # Only the stage an order is still in is announced.
+        orders = entries.filtered(lambda e: e.order_id.oms_stage == e.stage).order_id
+        matches = orders._oms_match_rules("stage")
+        for order in orders:
+            order_matches = [
+                (rule, order) for rule, matched in matches if order in matched
+            ]
+            if not order_matches:
+                continue
+            order = order.with_company(order.company_id)
             try:
                 with self.env.cr.savepoint():
-                    # Only the stage the order is still in is announced.
-                    if order.oms_stage == entry.stage:
-                        order._oms_apply_rules("stage")
+                    order._oms_execute_matches(order_matches)
             except Exception as error:  # pylint: disable=broad-except
                 _logger.exception("OMS stage notification failed for %s", order.name)
                 self.env["oms.fallout"]._report(order, "notification", error)
-            entry.notified = True
+        entries.notified = True
         return len(entries)

@@ -358,37 +358,43 @@ class SaleOrderLine(models.Model):
     # JEOPARDY SCAN
 
     @api.model
+    def _oms_jeopardy_line_domain(self):
+        """Goods lines of confirmed orders: the lines jeopardy is about."""
+        return [
+            ("state", "=", "sale"),
+            ("display_type", "=", False),
+            ("is_downpayment", "=", False),
+            ("is_delivery", "=", False),
+            ("product_id.type", "=", "consu"),
+        ]
+
+    @api.model
     def _oms_jeopardy_scan_domain(self):
         """Lines the scan looks at: goods lines of confirmed orders not fully
         delivered, and the lines still flagged, to clear them once closed."""
         return expression.OR(
             [
-                [
-                    ("state", "=", "sale"),
-                    ("display_type", "=", False),
-                    ("is_downpayment", "=", False),
-                    ("is_delivery", "=", False),
-                    ("product_id.type", "=", "consu"),
-                    ("order_id.delivery_status", "!=", "full"),
-                ],
+                expression.AND(
+                    [
+                        self._oms_jeopardy_line_domain(),
+                        [("order_id.delivery_status", "!=", "full")],
+                    ]
+                ),
                 [("oms_jeopardy_level", "!=", "none")],
             ]
         )
 
-    def _oms_is_open_for_jeopardy(self):
-        self.ensure_one()
-        return (
-            self.state == "sale"
-            and not self.display_type
-            and not self.is_downpayment
-            and not self.is_delivery
-            and self.product_id.type == "consu"
-            and float_compare(
-                self.qty_delivered,
-                self.product_uom_qty,
-                precision_rounding=self.product_uom.rounding or 0.01,
+    def _oms_filter_open_for_jeopardy(self):
+        """The lines of ``self`` still to be delivered."""
+        return self.filtered_domain(self._oms_jeopardy_line_domain()).filtered(
+            lambda line: (
+                float_compare(
+                    line.qty_delivered,
+                    line.product_uom_qty,
+                    precision_rounding=line.product_uom.rounding or 0.01,
+                )
+                < 0
             )
-            < 0
         )
 
     def _oms_get_reference_promise(self):
@@ -521,7 +527,7 @@ class SaleOrderLine(models.Model):
     def _oms_jeopardy_scan_batch(self, today):
         """Scan one batch: projected dates, delays and stage ages, then the
         jeopardy rules; lines closed or matched by no rule go back to none."""
-        open_lines = self.filtered(lambda line: line._oms_is_open_for_jeopardy())
+        open_lines = self._oms_filter_open_for_jeopardy()
         (self - open_lines)._oms_write_jeopardy_levels({})
         open_lines._oms_write_grouped(open_lines._oms_get_jeopardy_values(today))
         matches = open_lines._oms_apply_rules("jeopardy_scan")
