@@ -16,6 +16,9 @@
         "stock_delivery",
         "account",
         "payment",
+        "queue_job",
+        "report_xlsx",
+        "account_reconcile_oca",
     ],
     "data": [
         "security/oms_core_groups.xml",

@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class OmsReason(models.Model):
-    """Reason codes for holds, releases, order changes and cancellations."""
+    """Reason codes for holds, order changes, cancellations, returns,
+    credit notes and payment deductions."""
 
     _name = "oms.reason"
     _description = "OMS Reason Code"
@@ -18,6 +19,9 @@ class OmsReason(models.Model):
             ("hold", "Hold"),
             ("change", "Order change"),
             ("cancel", "Cancellation"),
+            ("return", "Return"),
+            ("credit", "Credit note"),
+            ("deduction", "Payment deduction"),
         ],
         required=True,
     )
