@@ -1,0 +1,5 @@
+from . import test_incoterm_matrix
+from . import test_shipment
+from . import test_tasks
+from . import test_portal
+from . import test_loading
