@@ -230,9 +230,10 @@ class OmsExportShipment(models.Model):
             shipment.on_time_loading_rate = 100.0 if on_time else 0.0
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for shipment in self:
             shipment.access_url = f"/my/shipments/{shipment.id}"
+        return res
 
     # CONSTRAINT METHODS
 
@@ -583,12 +584,12 @@ class OmsExportShipment(models.Model):
         """Refuse (UserError) orders that cannot leave on one shipment."""
         if not orders:
             raise UserError(self.env._("Select the orders to ship."))
-        for label, values in (
-            (self.env._("customer"), orders.partner_id.commercial_partner_id),
-            (self.env._("company"), orders.company_id),
-            (self.env._("incoterm"), orders.mapped("incoterm")),
+        for label, values, required in (
+            (self.env._("customer"), orders.partner_id.commercial_partner_id, True),
+            (self.env._("company"), orders.company_id, True),
+            (self.env._("incoterm"), orders.incoterm, True),
         ):
-            if len(values) > 1 or (label == self.env._("incoterm") and not values):
+            if len(values) > 1 or (required and not values):
                 raise UserError(
                     self.env._(
                         "Orders %(orders)s cannot share a shipment: they need "

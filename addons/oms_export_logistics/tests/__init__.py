@@ -3,3 +3,4 @@ from . import test_shipment
 from . import test_tasks
 from . import test_portal
 from . import test_loading
+from . import test_access
