@@ -1,6 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
+from odoo.addons.queue_job.job import Job
 
 
 class OmsFinanceCommon(OmsCoreCommon):
@@ -49,3 +50,20 @@ class OmsFinanceCommon(OmsCoreCommon):
         for move in pickings.move_ids:
             move.quantity = move.product_uom_qty
         pickings.button_validate()
+
+    def _pending_jobs(self):
+        return self.env["queue.job"].search(
+            [
+                ("model_name", "=", "oms.invoice.policy"),
+                ("method_name", "=", "_oms_job_invoice_orders"),
+                ("state", "=", "pending"),
+            ]
+        )
+
+    def _run_jobs(self):
+        """Run the pending invoicing jobs synchronously, as the runner would."""
+        for job_record in self._pending_jobs():
+            job = Job.load(self.env, job_record.uuid)
+            job.perform()
+            job.set_done()
+            job.store()
