@@ -10,6 +10,11 @@
     "author": "OMS Founding Engineers",
     "license": "AGPL-3",
     "depends": ["oms_core", "sale_stock"],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/oms_export_logistics_security.xml",
+        "data/ir_sequence_data.xml",
+        "views/oms_export_shipment_views.xml",
+    ],
     "installable": True,
 }
