@@ -25,7 +25,6 @@ class OmsRule(models.Model):
     ticket_team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Ticket Team",
-        check_company=True,
         help="Routing: the team the ticket is given to.",
     )
     ticket_user_id = fields.Many2one(

@@ -49,13 +49,23 @@ class TestRemedy(OmsHelpdeskCommon):
 
     def test_credit_note(self):
         self._require_remedies()
+        self.order._create_invoices().action_post()
         self._wizard("credit_note", amount=100.0).action_create_remedy()
         remedy = self.ticket.oms_remedy_ids
         self.assertEqual(remedy.remedy_type, "credit_note")
         self.assertEqual(remedy.res_model, "account.move")
         move = self.env["account.move"].browse(remedy.res_id)
         self.assertEqual(move.move_type, "out_refund")
+        self.assertEqual(move.amount_untaxed, 100.0)
         self.assertEqual(self.ticket.oms_remedy_count, 1)
+
+    def test_credit_note_for_quantities(self):
+        self._require_remedies()
+        self.order._create_invoices().action_post()
+        self._wizard("credit_note", qty=2.0).action_create_remedy()
+        move = self.env["account.move"].browse(self.ticket.oms_remedy_ids.res_id)
+        self.assertEqual(move.invoice_line_ids.quantity, 2.0)
+        self.assertEqual(move.amount_untaxed, 240.0)
 
     def test_replacement_order(self):
         self._require_remedies()

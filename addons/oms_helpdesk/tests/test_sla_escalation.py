@@ -21,6 +21,8 @@ class TestSlaEscalation(OmsHelpdeskCommon):
     def setUpClass(cls):
         super().setUpClass()
         Level = cls.env["oms.helpdesk.escalation.level"]
+        # Only this test's levels: demo teams have their own.
+        Level.search([]).active = False
         cls.level_notify = Level.create(
             {
                 "name": "50 %: notify the leader",
@@ -49,8 +51,16 @@ class TestSlaEscalation(OmsHelpdeskCommon):
         )
 
     def _friday_ticket(self):
-        with freeze_time(FRIDAY_3PM):
-            return self._create_ticket(team_id=self.team.id, user_id=self.agent.id)
+        ticket = self._create_ticket(team_id=self.team.id, user_id=self.agent.id)
+        # The ORM stamps create_date with the transaction time: move the
+        # ticket to Friday 15:00 and let helpdesk_mgmt_sla count from there.
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET create_date = %s WHERE id = %s",
+            (FRIDAY_3PM, ticket.id),
+        )
+        ticket.invalidate_recordset(["create_date"])
+        ticket.set_sla()
+        return ticket
 
     def _escalate(self, when):
         return self.env["helpdesk.ticket"]._cron_oms_escalate(
@@ -116,7 +126,8 @@ class TestSlaEscalation(OmsHelpdeskCommon):
 
     def test_closed_ticket_is_not_escalated(self):
         ticket = self._friday_ticket()
-        ticket.stage_id = self.stage_done
+        with freeze_time("2026-11-30 09:00:00"):
+            ticket.stage_id = self.stage_done
         self.assertFalse(self._escalate("2026-12-02 16:00:00"))
         self.assertFalse(ticket.oms_escalation_level_ids)
 

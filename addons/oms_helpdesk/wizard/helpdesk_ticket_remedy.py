@@ -131,10 +131,11 @@ class HelpdeskTicketRemedy(models.TransientModel):
                 self._get_line_qtys(), reason, resolution="refund"
             )
         if self.remedy_type == "credit_note":
+            # An amount credits a price adjustment; else the quantities.
             return order._oms_create_credit_note(
                 reason,
                 amount=self.amount or None,
-                line_qtys=self._get_line_qtys() or None,
+                line_qtys=None if self.amount else self._get_line_qtys(),
             )
         return order._oms_create_replacement_order(self._get_line_qtys(), reason)
 

@@ -33,7 +33,7 @@ registry.category("web_tour.tours").add("oms_helpdesk_complaint_tour", {
         },
         {
             content: "Back to the ticket",
-            trigger: ".o_breadcrumb .breadcrumb-item:not(.active) a:contains('${TITLE}')",
+            trigger: `.o_breadcrumb .breadcrumb-item:not(.active) a:contains('${TITLE}')`,
             run: "click",
         },
         {
