@@ -9,4 +9,5 @@ from . import test_remedy
 from . import test_satisfaction
 from . import test_portal_access
 from . import test_kpi_report
+from . import test_access
 from . import test_ui_tour
