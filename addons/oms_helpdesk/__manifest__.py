@@ -33,6 +33,7 @@
         "views/stock_picking_views.xml",
         "views/account_move_views.xml",
         "views/survey_user_input_views.xml",
+        "views/helpdesk_ticket_templates.xml",
         "wizard/helpdesk_ticket_remedy_views.xml",
         "report/helpdesk_ticket_reports.xml",
         "views/oms_helpdesk_menus.xml",

@@ -154,6 +154,9 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
+        # Tickets created on an order; the others are noted when
+        # _oms_fill_from_documents links them.
+        tickets.filtered("sale_order_id")._oms_note_on_order()
         tickets._oms_fill_from_documents()
         tickets._oms_route()
         return tickets
@@ -165,6 +168,8 @@ class HelpdeskTicket(models.Model):
             closing = self.filtered(lambda t: stage.closed and not t.closed)
             reopening = self.filtered(lambda t: t.closed and not stage.closed)
         result = super().write(vals)
+        if vals.get("sale_order_id"):
+            self._oms_note_on_order()
         if closing:
             closing._oms_on_close()
         if reopening:
@@ -277,6 +282,23 @@ class HelpdeskTicket(models.Model):
                 )
             if vals:
                 ticket.write(vals)
+
+    def _oms_note_on_order(self):
+        """Keep the order's chatter the record of the customer's
+        correspondence: each ticket linked to it is noted there."""
+        for ticket in self:
+            # Agents may have no right to edit orders: the note is the
+            # system's record, posted whatever the agent's sales rights.
+            ticket.sale_order_id.sudo().message_post(
+                body=Markup("%s <a href='#' data-oe-model='%s' data-oe-id='%s'>%s</a>")
+                % (
+                    self.env._("Customer ticket:"),
+                    ticket._name,
+                    ticket.id,
+                    ticket.display_name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     # BUSINESS METHODS: routing
 

@@ -33,6 +33,11 @@ class TestMailGateway(OmsHelpdeskCommon):
         self.assertEqual(ticket.partner_id, self.customer_de)
         self.assertIn(ticket, self.order.ticket_ids)
         self.assertEqual(self.order.ticket_count, 1)
+        # The order's chatter keeps the record of the correspondence.
+        notes = self.order.message_ids.filtered(
+            lambda m: ticket.display_name in (m.body or "")
+        )
+        self.assertEqual(len(notes), 1)
 
     def test_customer_po_in_body_links_order(self):
         ticket = self._receive(

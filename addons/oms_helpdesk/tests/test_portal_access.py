@@ -48,3 +48,10 @@ class TestPortalAccess(OmsHelpdeskCommon, HttpCase):
     def test_portal_user_reads_own_ticket_order_link(self):
         ticket = self.ticket_de.with_user(self.portal_de)
         self.assertEqual(ticket.sale_order_id.id, self.order_de.id)
+
+    def test_portal_ticket_page_links_the_order(self):
+        self.authenticate("hd_portal_de", "hd_portal_de")
+        response = self.url_open(f"/my/ticket/{self.ticket_de.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.order_de.name, response.text)
+        self.assertIn(f"/my/orders/{self.order_de.id}", response.text)
