@@ -590,6 +590,9 @@ class HelpdeskTicket(models.Model):
             force=True
         )
         if inputs:
+            # Answers belong to the survey app: link them to the ticket
+            # whatever the agent's survey rights.
+            inputs.sudo().oms_ticket_id = self
             self.message_post(
                 body=self.env._(
                     "Satisfaction survey sent for %s.",

@@ -17,6 +17,13 @@ class SurveyUserInput(models.Model):
     oms_policy_id = fields.Many2one(
         "oms.helpdesk.survey.policy", string="Survey Policy", readonly=True
     )
+    oms_ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Ticket",
+        index="btree_not_null",
+        readonly=True,
+        help="Ticket the survey was sent from.",
+    )
     oms_followup_ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Follow-up Ticket", readonly=True, copy=False
     )

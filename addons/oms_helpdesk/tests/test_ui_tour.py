@@ -55,3 +55,4 @@ class TestUiTour(OmsHelpdeskCommon, HttpCase):
         self.assertEqual(credit_note.move_type, "out_refund")
         self.assertEqual(self.order.oms_survey_input_ids.oms_picking_id.state, "done")
         self.assertEqual(len(self.order.oms_survey_input_ids), 1)
+        self.assertEqual(self.order.oms_survey_input_ids.oms_ticket_id, self.ticket)
