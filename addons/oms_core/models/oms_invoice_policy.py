@@ -259,6 +259,8 @@ class OmsInvoicePolicy(models.Model):
             .with_context(oms_invoice_policy_id=self.id)
             ._create_invoices(grouped=self.grouping == "order", final=True)
         )
+        # Like _create_invoices itself: whoever runs the job (an OMS user's
+        # shipment) stamps the invoices without full billing rights.
         invoices.sudo().write(self._oms_prepare_invoice_update(invoices))
         invoices.sudo()._oms_set_shipment_ref()
         if self.auto_post:

@@ -36,6 +36,13 @@ class StockPicking(models.Model):
         done._oms_enqueue_shipment_invoicing()
         return res
 
+    def action_oms_create_return_request(self):
+        """A return request for this delivery of a sales order."""
+        self.ensure_one()
+        action = self.sale_id.action_oms_create_return()
+        action["context"] = dict(action["context"], default_picking_id=self.id)
+        return action
+
     def _oms_enqueue_shipment_invoicing(self):
         """On-shipment policies: a job invoices the shipped orders (never
         inline, the warehouse user does not wait for accounting)."""

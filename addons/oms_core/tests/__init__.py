@@ -14,3 +14,5 @@ from . import test_returns
 from . import test_credit_note
 from . import test_invoice_policy
 from . import test_bill_presentation
+from . import test_invoice_property
+from . import test_invoice_concurrency

@@ -91,6 +91,9 @@ class TestReturns(OmsFinanceCommon):
             {order.order_line: 2}, self.reason_return, picking=first
         )
         self.assertEqual(request.return_picking_ids.return_id, first)
+        action = first.action_oms_create_return_request()
+        self.assertEqual(action["context"]["default_picking_id"], first.id)
+        self.assertEqual(action["context"]["default_order_id"], order.id)
         request.action_cancel()
         self.assertEqual(request.state, "cancelled")
         self.assertEqual(request.return_picking_ids.state, "cancel")
