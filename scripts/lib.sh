@@ -4,7 +4,7 @@
 set -euo pipefail
 
 OMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OMS_ADDONS="oms_core,oms_export_logistics,oms_helpdesk"
+OMS_ADDONS="oms_core,oms_export_logistics,oms_helpdesk,oms_helpdesk_export"
 OMS_ADDONS_PATH="$OMS_ROOT/addons"
 _imports_odoo18() {
     [ "$("$1" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null)" = 18.0 ]

@@ -302,6 +302,81 @@ def bench_jeopardy(bench, env):
     return results
 
 
+def _delivered_orders(env, fixtures, count, lines, batch=100):
+    """``count`` confirmed orders, delivered in batches (set-up, unmeasured)."""
+    orders = env["sale.order"]
+    for start in range(0, count, batch):
+        chunk = env["sale.order"].create(
+            [
+                fixtures.order_vals(index, lines)
+                for index in range(start, min(start + batch, count))
+            ]
+        )
+        chunk.action_confirm()
+        pickings = chunk.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
+        for move in pickings.move_ids:
+            move.quantity = move.product_uom_qty
+        pickings.with_context(skip_backorder=True, skip_sms=True).button_validate()
+        env.cr.flush()
+        orders |= chunk
+    return orders
+
+
+def _oms_invoice_policy(env):
+    journal = env["account.journal"].search(
+        [("company_id", "=", env.company.id), ("type", "=", "sale")], limit=1
+    )
+    return env["oms.invoice.policy"].create(
+        {
+            "name": "Bench invoicing",
+            "sequence": -1,
+            "trigger": "daily",
+            "grouping": "order",
+            "journal_id": journal.id,
+            "auto_post": True,
+        }
+    )
+
+
+@section(
+    "invoicing",
+    "invoicing: {args.invoice_orders:,} delivered orders x {args.lines} lines, "
+    "per order (OMS: invoicing jobs run synchronously)",
+)
+def bench_invoicing(bench, env):
+    args = bench.args
+    fixtures = Fixtures(env, "I")
+    setup = Measure("setup: create, confirm, deliver", per=args.invoice_orders)
+    orders, sec, qry = measured(
+        env, _delivered_orders, env, fixtures, args.invoice_orders, args.lines
+    )
+    setup.add(sec, qry)
+    measure = Measure("invoice + post", per=len(orders))
+    if "oms.invoice.policy" in env:
+        # The OMS path: the policy's job, one savepoint and row lock per order.
+        policy = _oms_invoice_policy(env)
+        todo = policy._oms_get_invoiceable_orders(orders)
+        for start in range(0, len(todo), policy.batch_size):
+            batch = todo[start : start + policy.batch_size]
+            _res, sec, qry = measured(env, policy._oms_job_invoice_orders, batch)
+            measure.add(sec, qry)
+    else:
+        for order in orders:
+
+            def invoice(order=order):
+                moves = order._create_invoices()
+                moves.action_post()
+                return moves
+
+            _res, sec, qry = measured(env, invoice)
+            measure.add(sec, qry)
+    invoiced = orders.filtered(lambda o: o.invoice_status == "invoiced")
+    measure.notes.append(f"{len(invoiced):,} orders invoiced")
+    return [setup, measure]
+
+
 # ---------------------------------------------------------------------------
 # Runner and report
 # ---------------------------------------------------------------------------
@@ -423,6 +498,12 @@ def parse_args(argv):
         type=int,
         default=int(os.environ.get("OMS_BENCH_OPEN_LINES") or 10_000),
         help="open lines for the jeopardy scan (env OMS_BENCH_OPEN_LINES)",
+    )
+    parser.add_argument(
+        "--invoice-orders",
+        type=int,
+        default=int(os.environ.get("OMS_BENCH_INVOICE_ORDERS") or 2000),
+        help="delivered orders to invoice (env OMS_BENCH_INVOICE_ORDERS)",
     )
     parser.add_argument(
         "--only",

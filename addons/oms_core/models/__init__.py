@@ -3,6 +3,7 @@ from . import oms_rule_mixin
 from . import oms_reason
 from . import oms_order_check_mixin
 from . import oms_order_change_mixin
+from . import oms_order_finance_mixin
 from . import sale_order
 from . import sale_order_line
 from . import oms_order_hold
@@ -14,3 +15,7 @@ from . import product_template
 from . import stock_picking
 from . import oms_fulfilment_strategy
 from . import res_partner
+from . import oms_invoice_policy
+from . import oms_return_request
+from . import oms_bill_presentation
+from . import account_move

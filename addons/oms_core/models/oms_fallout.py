@@ -28,6 +28,8 @@ class OmsFallout(models.Model):
         [
             ("procurement", "Procurement"),
             ("notification", "Notification"),
+            ("invoicing", "Invoicing"),
+            ("return", "Return resolution"),
         ],
         required=True,
         index=True,
@@ -110,6 +112,23 @@ class OmsFallout(models.Model):
     def _retry_procurement(self):
         """:returns: whether the procurement now went through"""
         return not self.order_id._oms_launch_procurement()
+
+    def _retry_invoicing(self):
+        """:returns: whether the order is now invoiced"""
+        order = self.order_id
+        policy = order._oms_get_invoice_policy()
+        if not policy or policy.trigger == "manual":
+            return False
+        policy._oms_job_invoice_orders(order)
+        return order.invoice_status != "to invoice"
+
+    def _retry_return(self):
+        """:returns: whether the order's received returns are now resolved"""
+        requests = self.order_id.oms_return_request_ids.filtered(
+            lambda r: r.state == "received"
+        )
+        requests.action_process()
+        return all(r.state == "done" for r in requests)
 
     def action_retry(self):
         """Run the failed step again; resolve the fallouts that now succeed.

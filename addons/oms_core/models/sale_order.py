@@ -37,6 +37,7 @@ class SaleOrder(models.Model):
         "oms.rule.mixin",
         "oms.order.check.mixin",
         "oms.order.change.mixin",
+        "oms.order.finance.mixin",
     ]
 
     oms_stage = fields.Selection(

@@ -10,3 +10,9 @@ from . import test_sourcing
 from . import test_jeopardy
 from . import test_ui_tour
 from . import test_demo_data
+from . import test_returns
+from . import test_credit_note
+from . import test_invoice_policy
+from . import test_bill_presentation
+from . import test_invoice_property
+from . import test_invoice_concurrency

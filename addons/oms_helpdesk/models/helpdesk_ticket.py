@@ -1,0 +1,613 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import re
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import api, fields, models, tools
+
+_logger = logging.getLogger(__name__)
+
+# Words that may be document numbers: S00042, INV/2026/00007, WH/OUT/00012.
+REFERENCE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]{2,40}[A-Za-z0-9]")
+MAX_REFERENCE_TOKENS = 300
+
+
+class HelpdeskTicket(models.Model):
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "oms.rule.mixin"]
+
+    sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Sales Order",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+    )
+    picking_id = fields.Many2one(
+        "stock.picking",
+        string="Delivery",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+    )
+    invoice_id = fields.Many2one(
+        "account.move",
+        string="Invoice",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        domain="[('move_type', 'in', ('out_invoice', 'out_refund'))]",
+    )
+    oms_is_complaint = fields.Boolean(
+        related="category_id.oms_is_complaint", store=True, string="Complaint"
+    )
+    oms_proactive = fields.Boolean(
+        string="Proactive",
+        readonly=True,
+        copy=False,
+        help="Opened by the OMS before the customer called (order jeopardy).",
+    )
+    oms_reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
+    oms_one_call_resolution = fields.Boolean(
+        string="One-Call Resolution",
+        readonly=True,
+        copy=False,
+        help="Resolved at first contact (the customer wrote once) and never reopened.",
+    )
+    oms_one_call_rate = fields.Float(
+        string="One-Call Resolution (%)",
+        compute="_compute_oms_one_call_rate",
+        store=True,
+        aggregator="avg",
+    )
+    oms_escalation_level_ids = fields.Many2many(
+        "oms.helpdesk.escalation.level",
+        string="Escalation Levels Applied",
+        readonly=True,
+        copy=False,
+    )
+    oms_escalation_count = fields.Integer(
+        string="Escalations",
+        compute="_compute_oms_escalation_count",
+        store=True,
+    )
+    oms_escalated_to_manager = fields.Boolean(readonly=True, copy=False)
+    oms_sla_status = fields.Selection(
+        [
+            ("none", "No SLA"),
+            ("open", "Running"),
+            ("attained", "Attained"),
+            ("breached", "Breached"),
+        ],
+        string="SLA Status",
+        compute="_compute_oms_sla_status",
+        store=True,
+    )
+    oms_sla_attainment = fields.Float(
+        string="SLA Attainment (%)",
+        compute="_compute_oms_sla_status",
+        store=True,
+        aggregator="avg",
+        help="100 when every SLA of the ticket was met, 0 when one was "
+        "missed; empty while running. Averaged in reports.",
+    )
+    oms_remedy_ids = fields.One2many(
+        "oms.helpdesk.remedy", "ticket_id", string="Remedies"
+    )
+    oms_remedy_count = fields.Integer(compute="_compute_oms_remedy_count")
+    oms_followup_of_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Follow-up Of",
+        readonly=True,
+        copy=False,
+        help="Ticket whose low rating opened this follow-up.",
+    )
+    oms_survey_input_id = fields.Many2one(
+        "survey.user_input",
+        string="Survey Response",
+        readonly=True,
+        copy=False,
+        help="Satisfaction survey whose low score opened this follow-up.",
+    )
+
+    # COMPUTE METHODS
+
+    @api.depends("oms_one_call_resolution", "closed")
+    def _compute_oms_one_call_rate(self):
+        for ticket in self:
+            ticket.oms_one_call_rate = 100.0 if ticket.oms_one_call_resolution else 0.0
+
+    @api.depends("oms_escalation_level_ids")
+    def _compute_oms_escalation_count(self):
+        for ticket in self:
+            ticket.oms_escalation_count = len(ticket.oms_escalation_level_ids)
+
+    @api.depends("ticket_sla_ids.state")
+    def _compute_oms_sla_status(self):
+        for ticket in self:
+            states = set(ticket.ticket_sla_ids.mapped("state"))
+            if not states:
+                status, attainment = "none", False
+            elif "expired" in states:
+                status, attainment = "breached", 0.0
+            elif states == {"accomplished"}:
+                status, attainment = "attained", 100.0
+            else:
+                status, attainment = "open", False
+            ticket.oms_sla_status = status
+            ticket.oms_sla_attainment = attainment
+
+    def _compute_oms_remedy_count(self):
+        groups = dict(
+            self.env["oms.helpdesk.remedy"]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        )
+        for ticket in self:
+            ticket.oms_remedy_count = groups.get(ticket, 0)
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        # Tickets created on an order; the others are noted when
+        # _oms_fill_from_documents links them.
+        tickets.filtered("sale_order_id")._oms_note_on_order()
+        tickets._oms_fill_from_documents()
+        tickets._oms_route()
+        return tickets
+
+    def write(self, vals):
+        closing = reopening = self.browse()
+        if "stage_id" in vals:
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            closing = self.filtered(lambda t: stage.closed and not t.closed)
+            reopening = self.filtered(lambda t: t.closed and not stage.closed)
+        result = super().write(vals)
+        if vals.get("sale_order_id"):
+            self._oms_note_on_order()
+        if closing:
+            closing._oms_on_close()
+        if reopening:
+            reopening._oms_on_reopen()
+        return result
+
+    # MAIL GATEWAY
+
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        """Link the new ticket to the documents the email names before it is
+        created, so routing rules see the order."""
+        custom_values = dict(custom_values or {})
+        company = self.env["res.company"].browse(custom_values.get("company_id"))
+        if not company and custom_values.get("team_id"):
+            team = self.env["helpdesk.ticket.team"].browse(custom_values["team_id"])
+            company = team.company_id
+        tokens = self._oms_get_reference_tokens(self._oms_get_message_text(msg))
+        if tokens:
+            reference_vals = self._oms_prepare_reference_vals(
+                tokens, company or self.env.company
+            )
+            custom_values = {**reference_vals, **custom_values}
+        return super().message_new(msg, custom_values=custom_values)
+
+    def message_update(self, msg, update_vals=None):
+        """A reply naming a document links a ticket that has none yet."""
+        result = super().message_update(msg, update_vals=update_vals)
+        self._oms_link_references(self._oms_get_message_text(msg))
+        return result
+
+    @api.model
+    def _oms_get_message_text(self, msg):
+        subject = msg.get("subject") or ""
+        return f"{subject}\n{tools.html2plaintext(msg.get('body') or '')}"
+
+    # BUSINESS METHODS: document links
+
+    @api.model
+    def _oms_get_reference_tokens(self, text):
+        tokens = {token.strip("._-/") for token in REFERENCE_TOKEN.findall(text or "")}
+        return sorted(token for token in tokens if any(c.isdigit() for c in token))[
+            :MAX_REFERENCE_TOKENS
+        ]
+
+    @api.model
+    def _oms_prepare_reference_vals(self, tokens, company):
+        """Ticket values for the documents of ``company`` named by
+        ``tokens``: one search per document type. Submodules add theirs
+        (bill of lading, container)."""
+        company = [("company_id", "=", company.id)]
+        vals = {}
+        order = self.env["sale.order"].search(
+            company + ["|", ("name", "in", tokens), ("client_order_ref", "in", tokens)],
+            limit=1,
+        )
+        invoice = self.env["account.move"].search(
+            company
+            + [
+                ("name", "in", tokens),
+                ("move_type", "in", ("out_invoice", "out_refund")),
+            ],
+            limit=1,
+        )
+        picking = self.env["stock.picking"].search(
+            company + [("name", "in", tokens)], limit=1
+        )
+        if invoice:
+            vals["invoice_id"] = invoice.id
+        if picking:
+            vals["picking_id"] = picking.id
+        order = order or picking.sale_id or invoice.line_ids.sale_line_ids.order_id[:1]
+        if order:
+            vals["sale_order_id"] = order.id
+        return vals
+
+    def _oms_link_references(self, text):
+        """Link the ticket to the order, delivery and invoice whose numbers
+        appear in ``text`` (an email's subject and body)."""
+        tokens = self._oms_get_reference_tokens(text)
+        for ticket in self:
+            vals = (
+                ticket._oms_prepare_reference_vals(tokens, ticket.company_id)
+                if tokens
+                else {}
+            )
+            vals = {k: v for k, v in vals.items() if not ticket[k]}
+            if vals:
+                ticket.write(vals)
+                ticket._oms_fill_from_documents()
+        return True
+
+    def _oms_fill_from_documents(self):
+        """Complete the customer and the order from the linked documents."""
+        for ticket in self:
+            order = (
+                ticket.sale_order_id
+                or ticket.picking_id.sale_id
+                or ticket.invoice_id.line_ids.sale_line_ids.order_id[:1]
+            )
+            vals = {}
+            if order and not ticket.sale_order_id:
+                vals["sale_order_id"] = order.id
+            partner = order.partner_id or ticket.invoice_id.partner_id
+            if partner and not ticket.partner_id:
+                vals.update(
+                    partner_id=partner.id,
+                    partner_name=partner.name,
+                    partner_email=partner.email,
+                )
+            if vals:
+                ticket.write(vals)
+
+    def _oms_note_on_order(self):
+        """Keep the order's chatter the record of the customer's
+        correspondence: each ticket linked to it is noted there."""
+        for ticket in self:
+            # Agents may have no right to edit orders: the note is the
+            # system's record, posted whatever the agent's sales rights.
+            ticket.sale_order_id.sudo().message_post(
+                body=Markup("%s <a href='#' data-oe-model='%s' data-oe-id='%s'>%s</a>")
+                % (
+                    self.env._("Customer ticket:"),
+                    ticket._name,
+                    ticket.id,
+                    ticket.display_name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    # BUSINESS METHODS: routing
+
+    def _oms_route(self):
+        """Apply the ``ticket_create`` routing rules, then recompute the SLAs
+        of the tickets whose team changed."""
+        teams = {ticket: ticket.team_id for ticket in self}
+        self._oms_apply_rules("ticket_create")
+        moved = self.filtered(lambda t: t.team_id != teams[t])
+        if moved:
+            moved.set_sla()
+
+    def _oms_rule_execute_route(self, matches):
+        """Rule action ``route``: the first matching rule (by sequence) sets
+        each of team, assignee and priority; one write per distinct result."""
+        values = defaultdict(dict)
+        for rule, tickets in matches:
+            rule_vals = rule._oms_prepare_route_vals()
+            for ticket in tickets:
+                for fname, value in rule_vals.items():
+                    values[ticket].setdefault(fname, value)
+        groups = defaultdict(list)
+        for ticket, vals in values.items():
+            groups[tuple(sorted(vals.items()))].append(ticket.id)
+        for key, ids in groups.items():
+            self.browse(ids).write(dict(key))
+
+    # BUSINESS METHODS: one-call resolution
+
+    def _oms_count_customer_messages(self):
+        """``{ticket: n}`` messages the customer wrote on each ticket."""
+        messages = self.env["mail.message"].search(
+            [
+                ("model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("message_type", "in", ("email", "comment")),
+            ]
+        )
+        counts = defaultdict(int)
+        for message in messages:
+            ticket = self.browse(message.res_id)
+            if message.author_id and message.author_id == ticket.partner_id:
+                counts[ticket] += 1
+        return counts
+
+    def _oms_on_close(self):
+        counts = self._oms_count_customer_messages()
+        first_contact = self.filtered(
+            lambda t: not t.oms_reopen_count and counts.get(t, 0) <= 1
+        )
+        first_contact.oms_one_call_resolution = True
+
+    def _oms_on_reopen(self):
+        for ticket in self:
+            ticket.write(
+                {
+                    "oms_reopen_count": ticket.oms_reopen_count + 1,
+                    "oms_one_call_resolution": False,
+                }
+            )
+
+    # BUSINESS METHODS: follow-up of a low rating
+
+    def rating_apply(
+        self,
+        rate,
+        token=None,
+        rating=None,
+        feedback=None,
+        subtype_xmlid=None,
+        notify_delay_send=False,
+    ):
+        rating = super().rating_apply(
+            rate,
+            token=token,
+            rating=rating,
+            feedback=feedback,
+            subtype_xmlid=subtype_xmlid,
+            notify_delay_send=notify_delay_send,
+        )
+        if rating.res_model == self._name and rate <= self._oms_low_rating():
+            self.browse(rating.res_id)._oms_open_followup(
+                self.env._(
+                    "Low rating (%(rate)s/5): %(feedback)s",
+                    rate=rate,
+                    feedback=feedback or "",
+                )
+            )
+        return rating
+
+    @api.model
+    def _oms_low_rating(self):
+        """Ratings (0-5) at or below this open a follow-up ticket."""
+        return 2
+
+    def _oms_prepare_followup_vals(self, reason):
+        self.ensure_one()
+        return {
+            "name": self.env._("Follow-up: %s", self.name),
+            "description": Markup("<p>%s</p>") % reason,
+            "partner_id": self.partner_id.id,
+            "partner_name": self.partner_name,
+            "partner_email": self.partner_email,
+            "company_id": self.company_id.id,
+            "team_id": self.team_id.id,
+            "sale_order_id": self.sale_order_id.id,
+            "category_id": self.env.ref(
+                "oms_helpdesk.helpdesk_ticket_category_complaint",
+                raise_if_not_found=False,
+            ).id,
+            "priority": "2",
+            "oms_followup_of_id": self.id,
+        }
+
+    def _oms_open_followup(self, reason):
+        """One open follow-up per ticket, however often it is re-rated."""
+        # The customer rates through a public controller: the follow-up is
+        # created by the system on their behalf.
+        tickets = self.sudo()
+        existing = tickets.search(
+            [("oms_followup_of_id", "in", tickets.ids), ("closed", "=", False)]
+        )
+        todo = tickets - existing.oms_followup_of_id
+        return tickets.create([t._oms_prepare_followup_vals(reason) for t in todo])
+
+    # BUSINESS METHODS: SLA escalation
+
+    def _oms_get_sla_percent(self, now):
+        """Share (%) of its SLA time the ticket has used at ``now``, in the
+        team's business hours, for the SLA closest to its deadline."""
+        self.ensure_one()
+        calendar = self.team_id.resource_calendar_id
+        percents = []
+        for ticket_sla in self.ticket_sla_ids.filtered(
+            lambda s: s.state == "in_progress" and s.hours
+        ):
+            start = ticket_sla.last_state_date or self.create_date
+            used = ticket_sla.consumed_time
+            if start and start < now:
+                used += calendar.get_work_hours_count(start, now, compute_leaves=True)
+            percents.append(100.0 * used / ticket_sla.hours)
+        return max(percents, default=0.0)
+
+    def _oms_get_due_escalation_levels(self, now):
+        """Levels of the ticket's team due at ``now`` and not applied yet."""
+        self.ensure_one()
+        percent = self._oms_get_sla_percent(now)
+        return self.team_id.escalation_level_ids.filtered(
+            lambda level: (
+                level.percent <= percent
+                and level not in self.oms_escalation_level_ids
+                and (not level.sla_id or level.sla_id in self.sla_ids)
+            )
+        ).sorted("percent")
+
+    def _oms_escalation_recipients(self, level):
+        partners = level.user_id.partner_id | level.group_id.users.partner_id
+        return partners or self.user_id.partner_id
+
+    def _oms_escalation_manager(self):
+        return self.team_id.user_id or self.env.ref(
+            "oms_core.group_oms_manager"
+        ).sudo().users.filtered(lambda u: not u.share)[:1].with_env(self.env)
+
+    def _oms_apply_escalation_level(self, level):
+        """Run one escalation level on the ticket and record it."""
+        self.ensure_one()
+        body = self.env._(
+            "Escalation %(level)s: %(percent)s%% of the SLA time used.",
+            level=level.name,
+            percent=level.percent,
+        )
+        vals = {"oms_escalation_level_ids": [fields.Command.link(level.id)]}
+        partners = self.env["res.partner"]
+        if level.action == "notify":
+            partners = self._oms_escalation_recipients(level)
+        elif level.action == "reassign":
+            vals["user_id"] = level.user_id.id
+            partners = level.user_id.partner_id
+        elif level.action == "escalate_manager":
+            manager = self._oms_escalation_manager()
+            vals.update(oms_escalated_to_manager=True, priority="3")
+            if manager:
+                self.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Escalated ticket: %s", self.display_name),
+                    note=body,
+                    user_id=manager.id,
+                )
+        self.write(vals)
+        self.message_post(
+            body=body,
+            partner_ids=partners.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _oms_escalation_domain(self):
+        return [
+            ("closed", "=", False),
+            ("team_id.escalation_level_ids", "!=", False),
+            ("ticket_sla_ids.state", "=", "in_progress"),
+        ]
+
+    @api.model
+    def _cron_oms_escalate(self, now=None, limit=500):
+        """Apply the escalation levels due on open tickets under SLA.
+
+        Idempotent: applied levels are recorded on the ticket and never run
+        again; tickets being escalated by a concurrent run are skipped
+        (``FOR UPDATE SKIP LOCKED``); each ticket runs in a savepoint.
+
+        :returns: the tickets escalated
+        """
+        now = now or fields.Datetime.now()
+        tickets = self.search(self._oms_escalation_domain(), limit=limit)
+        if not tickets:
+            return tickets
+        self.env.cr.execute(
+            "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE SKIP LOCKED",
+            (tuple(tickets.ids),),
+        )
+        claimed = self.browse([row[0] for row in self.env.cr.fetchall()])
+        escalated = self.browse()
+        for ticket in claimed:
+            levels = ticket._oms_get_due_escalation_levels(now)
+            if not levels:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    for level in levels:
+                        ticket._oms_apply_escalation_level(level)
+                escalated |= ticket
+            except Exception as error:  # pylint: disable=broad-except
+                _logger.exception("Escalation of ticket %s failed", ticket.number)
+                if ticket.sale_order_id:
+                    self.env["oms.fallout"]._report(
+                        ticket.sale_order_id, "helpdesk_escalation", error
+                    )
+        return escalated
+
+    # PUBLIC ACTIONS
+
+    def _oms_open_record(self, record):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+        }
+
+    def action_open_sale_order(self):
+        self.ensure_one()
+        return self._oms_open_record(self.sale_order_id)
+
+    def action_open_picking(self):
+        self.ensure_one()
+        return self._oms_open_record(self.picking_id)
+
+    def action_open_invoice(self):
+        self.ensure_one()
+        return self._oms_open_record(self.invoice_id)
+
+    def action_view_remedies(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Remedies"),
+            "res_model": "oms.helpdesk.remedy",
+            "view_mode": "list,form",
+            "domain": [("ticket_id", "=", self.id)],
+        }
+
+    def action_oms_remedy(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Remedy"),
+            "res_model": "helpdesk.ticket.remedy",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_oms_send_survey(self):
+        """Send the satisfaction survey of the order's done deliveries now
+        (those already surveyed are skipped)."""
+        self.ensure_one()
+        inputs = self.sale_order_id.picking_ids._oms_send_satisfaction_surveys(
+            force=True
+        )
+        if inputs:
+            # Answers belong to the survey app: link them to the ticket
+            # whatever the agent's survey rights.
+            inputs.sudo().oms_ticket_id = self
+            self.message_post(
+                body=self.env._(
+                    "Satisfaction survey sent for %s.",
+                    ", ".join(inputs.oms_picking_id.mapped("name")),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if inputs else "warning",
+                "message": self.env._("Satisfaction survey sent.")
+                if inputs
+                else self.env._("No delivery left to survey."),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

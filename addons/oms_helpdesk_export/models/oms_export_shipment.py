@@ -1,0 +1,38 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class OmsExportShipment(models.Model):
+    _inherit = "oms.export.shipment"
+
+    ticket_ids = fields.One2many(
+        "helpdesk.ticket", "export_shipment_id", string="Tickets"
+    )
+    ticket_count = fields.Integer(compute="_compute_ticket_count")
+
+    def _compute_ticket_count(self):
+        groups = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("export_shipment_id", "in", self.ids)],
+                ["export_shipment_id"],
+                ["__count"],
+            )
+        )
+        for shipment in self:
+            shipment.ticket_count = groups.get(shipment, 0)
+
+    def action_view_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
+        action.update(
+            domain=[("export_shipment_id", "=", self.id)],
+            context={
+                "default_export_shipment_id": self.id,
+                "default_partner_id": self.partner_id.id,
+                "default_company_id": self.company_id.id,
+            },
+        )
+        return action
