@@ -14,3 +14,10 @@ from . import product_template
 from . import stock_picking
 from . import oms_fulfilment_strategy
 from . import res_partner
+from . import res_company
+from . import res_config_settings
+from . import oms_fallout_cash_application
+from . import oms_payment_deduction
+from . import oms_cash_application
+from . import oms_receipt_forecast
+from . import oms_kpi_order

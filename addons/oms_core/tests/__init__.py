@@ -10,3 +10,5 @@ from . import test_sourcing
 from . import test_jeopardy
 from . import test_ui_tour
 from . import test_demo_data
+from . import test_cash_application
+from . import test_deductions
