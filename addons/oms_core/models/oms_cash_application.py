@@ -312,22 +312,23 @@ class OmsCashApplication(models.Model):
             return
         self.write(values)
         self._check_lock_date(source["date"])
-        due = sum(invoices.mapped("amount_residual_signed"))
+        due, due_now = self._get_amounts_due(invoices, source["date"])
         if self.statement_line_id:
             self._reconcile_statement_line(invoices)
         else:
             self._reconcile_payment(invoices)
         currency = self.currency_id
         difference = currency.round(source["amount"] - due)
+        shortfall = currency.round(due_now - source["amount"])
         values = {"amount_applied": min(source["amount"], due)}
-        if currency.is_zero(difference):
+        if currency.is_zero(difference) or (difference < 0 and shortfall <= 0):
+            # Paid in full, or every instalment due so far.
             values.update(state="matched", amount_unapplied=0.0)
         elif difference > 0:
             values.update(state="unapplied", amount_unapplied=difference)
         else:
-            short_invoices = invoices.filtered(lambda m: m.amount_residual)
             deductions = self.env["oms.payment.deduction"]._create_from_invoices(
-                short_invoices, self
+                self._allocate_shortfall(invoices, shortfall), self
             )
             values.update(
                 state="short",
@@ -335,6 +336,36 @@ class OmsCashApplication(models.Model):
                 deduction_id=deductions[:1].id,
             )
         self.write(values)
+
+    def _get_amounts_due(self, invoices, date):
+        """Open amount of ``invoices`` (company currency), in total and due by
+        ``date`` (at least their first instalment): paying the instalments
+        due is not a short payment."""
+        lines = self._get_receivable_lines(invoices)
+        maturities = [line.date_maturity or line.date for line in lines]
+        cutoff = max(date, min(maturities)) if maturities else date
+        due_now = sum(
+            line.amount_residual
+            for line, maturity in zip(lines, maturities, strict=True)
+            if maturity <= cutoff
+        )
+        return sum(lines.mapped("amount_residual")), due_now
+
+    @api.model
+    def _allocate_shortfall(self, invoices, shortfall):
+        """[(invoice, amount in invoice currency)]: the shortfall (company
+        currency) charged to the last invoices still open."""
+        allocation = []
+        for invoice in invoices.filtered("amount_residual").sorted(
+            lambda m: (m.invoice_date_due or m.date, m.id), reverse=True
+        ):
+            if shortfall <= 0:
+                break
+            rate = invoice.amount_residual / abs(invoice.amount_residual_signed)
+            amount = min(invoice.amount_residual, shortfall * rate)
+            allocation.append((invoice, invoice.currency_id.round(amount)))
+            shortfall -= amount / rate
+        return allocation
 
     def _reconcile_statement_line(self, invoices):
         """Reconcile through account_reconcile_oca, as its widget does: add
@@ -348,8 +379,14 @@ class OmsCashApplication(models.Model):
         st_line.reconcile_data_info = st_line._default_reconcile_data(
             from_unreconcile=True
         )
+        # Instalments by due date, as long as cash remains: a line added with
+        # nothing left to apply would be taken in full.
+        remaining = self._get_source_values()["amount"]
         for line in self._get_receivable_lines(invoices):
+            if self.currency_id.compare_amounts(remaining, 0.0) <= 0:
+                break
             st_line._add_account_move_line(line)
+            remaining -= line.amount_residual
         if not st_line.can_reconcile and st_line.partner_id:
             # Overpayment: without its suspense line, account_reconcile_oca
             # proposes the remainder on the partner's receivable.

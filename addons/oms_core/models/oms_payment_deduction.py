@@ -138,9 +138,10 @@ class OmsPaymentDeduction(models.Model):
             )
 
     @api.model
-    def _create_from_invoices(self, invoices, application):
-        """A deduction per short-paid invoice, for what it still owes;
-        amounts within the company tolerance are accepted at once."""
+    def _create_from_invoices(self, allocation, application):
+        """A deduction per short-paid invoice of ``allocation`` ([(invoice,
+        amount)]); amounts within the company tolerance are accepted at
+        once."""
         company = application.company_id
         reason = company.oms_deduction_reason_id or self.env["oms.reason"].search(
             [
@@ -154,12 +155,12 @@ class OmsPaymentDeduction(models.Model):
                 {
                     "invoice_id": invoice.id,
                     "company_id": company.id,
-                    "amount": invoice.amount_residual,
+                    "amount": amount,
                     "reason_id": reason.id,
                     "date": application.date,
                     "cash_application_id": application.id,
                 }
-                for invoice in invoices
+                for invoice, amount in allocation
             ]
         )
         tolerance = company.oms_cash_tolerance
@@ -167,7 +168,10 @@ class OmsPaymentDeduction(models.Model):
             lambda d: (
                 tolerance
                 and company.currency_id.compare_amounts(
-                    abs(d.invoice_id.amount_residual_signed), tolerance
+                    d.currency_id._convert(
+                        d.amount, company.currency_id, company, d.date
+                    ),
+                    tolerance,
                 )
                 <= 0
             )

@@ -12,3 +12,6 @@ from . import test_ui_tour
 from . import test_demo_data
 from . import test_cash_application
 from . import test_deductions
+from . import test_receipt_forecast
+from . import test_gl_tieout
+from . import test_kpi

@@ -95,6 +95,8 @@ class OmsKpiDashboard(models.TransientModel):
     def _get_kpi_values(self):
         """All headline figures as a dict (dashboard, XLSX, tests)."""
         self.ensure_one()
+        # oms.kpi.order is an SQL view: pending writes must reach the tables.
+        self.env.flush_all()
         domain = self._get_order_domain()
         aggregates = [agg for _field, agg in KPI_RATES]
         [row] = self.env["oms.kpi.order"]._read_group(
