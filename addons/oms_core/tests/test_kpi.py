@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
+from odoo import fields
 from odoo.tests import tagged
 
 from .finance_common import OmsFinanceCommon
@@ -32,6 +33,9 @@ class TestKpi(OmsFinanceCommon):
         for key in "ABCDEF":
             order = cls._create_order(lines=[(cls.product, 10)])
             order.action_confirm()
+            # Confirmation dates the order now: back a few days, so that a
+            # promise of yesterday is possible.
+            order.date_order = fields.Datetime.now() - relativedelta(days=5)
             cls.orders[key] = order
         future = cls.today + relativedelta(days=10)
         for key, order in cls.orders.items():
