@@ -80,6 +80,7 @@
         "demo/stock_quant_demo.xml",
         "demo/oms_rule_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/oms_cash_application_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

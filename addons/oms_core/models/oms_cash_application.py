@@ -296,6 +296,16 @@ class OmsCashApplication(models.Model):
         """Reconcile one source with the ``invoices`` found for it. Raises
         on failure; the caller's savepoint then undoes everything."""
         self.ensure_one()
+        source_record = self.statement_line_id or self.payment_id
+        if source_record.is_reconciled:
+            # Reconciled by hand since the last run: nothing left to apply.
+            self.write(
+                {
+                    "state": "matched",
+                    "message": self.env._("Reconciled outside the cash application."),
+                }
+            )
+            return
         values = {
             "partner_id": source["partner"].id or invoices.commercial_partner_id[:1].id,
             "date": source["date"],

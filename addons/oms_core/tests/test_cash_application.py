@@ -107,3 +107,33 @@ class TestCashApplication(OmsFinanceCommon):
         )
         with self.assertRaisesRegex(UserError, "period is closed"):
             application._apply(application._get_source_values(), invoice)
+
+
+@tagged("post_install", "-at_install")
+class TestCashApplicationDemo(OmsFinanceCommon):
+    """The demo statement and payment were applied when the demo loaded."""
+
+    def setUp(self):
+        super().setUp()
+        if not self.env.ref("base.module_oms_core").demo:
+            self.skipTest("The database has no demo data.")
+
+    def test_demo_cash_application(self):
+        order = self.env.ref("oms_core.sale_order_invoiced_demo")
+        deduction = self.env["oms.payment.deduction"].search(
+            [("order_id", "=", order.id)]
+        )
+        self.assertEqual(deduction.state, "disputed")
+        self.assertEqual(deduction.amount, 250.0)
+        self.assertEqual(
+            deduction.reason_id, self.env.ref("oms_core.oms_reason_deduction_damage")
+        )
+        self.assertEqual(order.oms_stage, "invoiced")
+        applications = self.application.search(
+            [("company_id", "=", order.company_id.id)]
+        )
+        self.assertEqual(
+            sorted(applications.mapped("state")), ["short", "unmatched", "unmatched"]
+        )
+        advance = self.env.ref("oms_core.account_payment_gulf_advance_demo")
+        self.assertFalse(advance.is_reconciled)
