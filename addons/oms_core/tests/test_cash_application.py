@@ -4,8 +4,8 @@ from ast import literal_eval
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
 
 from .finance_common import OmsFinanceCommon
 
@@ -137,3 +137,51 @@ class TestCashApplicationDemo(OmsFinanceCommon):
         )
         advance = self.env.ref("oms_core.account_payment_gulf_advance_demo")
         self.assertFalse(advance.is_reconciled)
+
+
+@tagged("post_install", "-at_install")
+class TestCashApplicationFallout(OmsFinanceCommon):
+    def test_failure_queued_then_retried(self):
+        old_date = self.today - relativedelta(years=3)
+        order = self._create_order(lines=[(self.product, 2)])
+        order.action_confirm()
+        self._deliver(order)
+        invoice = order._create_invoices()
+        invoice.invoice_date = old_date
+        invoice.action_post()
+        payment = self._create_payment(
+            self.customer_de, invoice.amount_total, order.name, date=old_date
+        )
+        self.company.fiscalyear_lock_date = old_date
+        application = self._run(payments=payment)
+        self.assertEqual(application.state, "error")
+        self.assertEqual(application.order_id, order)
+        fallout = order.oms_fallout_ids
+        self.assertEqual(fallout.step, "cash_application")
+        self.assertEqual(fallout.state, "open")
+        self.company.fiscalyear_lock_date = False
+        fallout.action_retry()
+        self.assertEqual(fallout.state, "resolved")
+        self.assertEqual(application.state, "matched")
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+
+    def test_access_rights(self):
+        # Reconciling bank lines takes Odoo's bank-reconciliation rights.
+        accountant = new_test_user(
+            self.env,
+            login="oms_test_accountant",
+            groups="account.group_account_user",
+        )
+        invoice = self._create_invoice(self.customer_de, 90.0)
+        line = self._create_statement_line(90.0, invoice.name)
+        applications = self.application.with_user(accountant)._run(
+            line, self.env["account.payment"]
+        )
+        self.assertEqual(applications.state, "matched")
+        self.env.flush_all()
+        kpis = self.env["oms.kpi.order"].with_user(self.oms_user)
+        self.assertIsInstance(kpis.search_count([]), int)
+        with self.assertRaises(AccessError):
+            self.application.with_user(self.salesman).search([])
+        with self.assertRaises(AccessError):
+            self.env["oms.gl.transfer"].with_user(self.salesman).create({})
