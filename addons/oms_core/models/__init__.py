@@ -19,3 +19,10 @@ from . import oms_invoice_policy
 from . import oms_return_request
 from . import oms_bill_presentation
 from . import account_move
+from . import res_company
+from . import res_config_settings
+from . import oms_fallout_cash_application
+from . import oms_payment_deduction
+from . import oms_cash_application
+from . import oms_receipt_forecast
+from . import oms_kpi_order

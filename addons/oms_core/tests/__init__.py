@@ -16,3 +16,8 @@ from . import test_invoice_policy
 from . import test_bill_presentation
 from . import test_invoice_property
 from . import test_invoice_concurrency
+from . import test_cash_application
+from . import test_deductions
+from . import test_receipt_forecast
+from . import test_gl_tieout
+from . import test_kpi

@@ -1,0 +1,33 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    oms_cash_tolerance = fields.Monetary(
+        string="Cash Application Tolerance",
+        currency_field="currency_id",
+        help="A short payment up to this amount is accepted at once: the "
+        "deduction is written off without review.",
+    )
+    oms_deduction_account_id = fields.Many2one(
+        "account.account",
+        string="Deduction Write-off Account",
+        check_company=True,
+        help="Income-reducing account of the credit notes that write off "
+        "accepted payment deductions.",
+    )
+    oms_deduction_reason_id = fields.Many2one(
+        "oms.reason",
+        string="Default Deduction Reason",
+        domain="[('reason_type', '=', 'deduction')]",
+        help="Reason given to deductions raised by the cash application.",
+    )
+    oms_cost_per_order = fields.Monetary(
+        string="Cost per Order",
+        currency_field="currency_id",
+        help="Fixed order handling cost used by the OMS KPIs (cost per order "
+        "and total order cost).",
+    )
