@@ -118,4 +118,6 @@ class OmsExportShipment(models.Model):
     def _oms_transition_blockers(self, new_state):
         """Messages that forbid moving to ``new_state`` (empty: allowed).
         Checks (incoterm, documents, letter of credit...) add theirs here."""
-        return []
+        blockers = []
+        blockers += self._oms_document_blockers(new_state)
+        return blockers

@@ -1,0 +1,1 @@
+from . import oms_lc_presentation_submit
