@@ -1,5 +1,6 @@
 from . import oms_incoterm_rule
 from . import oms_export_shipment
+from . import oms_export_shipment_leg
 from . import oms_export_container
 from . import oms_export_document_type
 from . import oms_export_document_rule
@@ -7,3 +8,10 @@ from . import oms_export_document
 from . import oms_letter_credit
 from . import oms_lc_presentation
 from . import oms_export_shipment_document
+from . import oms_export_task_type
+from . import oms_export_task
+from . import oms_rule
+from . import product_template
+from . import sale_order
+from . import stock_picking
+from . import oms_export_task_document

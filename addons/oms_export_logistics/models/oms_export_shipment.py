@@ -1,7 +1,12 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from itertools import pairwise
+
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 SHIPMENT_STATES = [
     ("planned", "Planned"),
@@ -13,6 +18,20 @@ SHIPMENT_STATES = [
     ("delivered", "Delivered"),
     ("cancelled", "Cancelled"),
 ]
+PIPELINE = [state for state, _label in SHIPMENT_STATES if state != "cancelled"]
+# The shipment fields holding a service party, by party role (task types and
+# portal access read them).
+PARTY_FIELDS = {
+    "cha": "cha_id",
+    "transporter": "transporter_id",
+    "forwarder": "forwarder_id",
+    "shipping_line": "shipping_line_id",
+    "bank": "bank_id",
+    "consignee": "consignee_id",
+    "notify": "notify_party_id",
+}
+# Parties that work on the shipment and may follow it on the portal.
+PORTAL_ROLES = ["cha", "transporter", "forwarder", "shipping_line", "bank"]
 
 
 class OmsExportShipment(models.Model):
@@ -21,7 +40,7 @@ class OmsExportShipment(models.Model):
 
     _name = "oms.export.shipment"
     _description = "Export Shipment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -70,11 +89,91 @@ class OmsExportShipment(models.Model):
     incoterm_rule_id = fields.Many2one(
         "oms.incoterm.rule", compute="_compute_incoterm_rule_id"
     )
+    risk_transfer_point = fields.Char(compute="_compute_incoterm_rule_id")
     bl_number = fields.Char(
         string="B/L or AWB Number", copy=False, tracking=True, index="btree_not_null"
     )
+    bl_date = fields.Date(string="B/L or AWB Date", copy=False, tracking=True)
     container_ids = fields.One2many(
         "oms.export.container", "shipment_id", string="Containers"
+    )
+    # Routing and booking
+    port_loading = fields.Char(
+        string="Port of Loading", help="UN/LOCODE or name, e.g. INNSA (Nhava Sheva)."
+    )
+    port_discharge = fields.Char(
+        string="Port of Discharge", help="UN/LOCODE or name, e.g. DEHAM (Hamburg)."
+    )
+    place_receipt = fields.Char(string="Place of Receipt")
+    place_delivery = fields.Char(string="Place of Delivery")
+    vessel = fields.Char(string="Vessel or Flight")
+    voyage = fields.Char(string="Voyage or Flight Number")
+    booking_number = fields.Char(copy=False, tracking=True, index="btree_not_null")
+    date_cutoff = fields.Datetime(string="Cut-off", tracking=True)
+    etd = fields.Datetime(string="ETD", tracking=True)
+    eta = fields.Datetime(string="ETA", tracking=True)
+    # Parties
+    cha_id = fields.Many2one("res.partner", string="Customs House Agent")
+    transporter_id = fields.Many2one("res.partner", string="Transporter")
+    forwarder_id = fields.Many2one("res.partner", string="Forwarder")
+    shipping_line_id = fields.Many2one("res.partner", string="Shipping Line")
+    consignee_id = fields.Many2one("res.partner", string="Consignee")
+    notify_party_id = fields.Many2one("res.partner", string="Notify Party")
+    bank_id = fields.Many2one("res.partner", string="Bank")
+    portal_partner_ids = fields.Many2many(
+        "res.partner",
+        "oms_export_shipment_portal_partner_rel",
+        "shipment_id",
+        "partner_id",
+        compute="_compute_portal_partner_ids",
+        store=True,
+        string="Portal Parties",
+        help="Commercial partners of the service parties: their portal users "
+        "see this shipment and their tasks.",
+    )
+    leg_ids = fields.One2many("oms.export.shipment.leg", "shipment_id", string="Legs")
+    task_ids = fields.One2many("oms.export.task", "shipment_id", string="Tasks")
+    task_count = fields.Integer(compute="_compute_task_count")
+    task_overdue_count = fields.Integer(compute="_compute_task_count")
+    # Status timestamps, written by _prepare_state_vals
+    date_booked = fields.Datetime(string="Booked On", readonly=True, copy=False)
+    date_loading = fields.Datetime(string="Loading Started", readonly=True, copy=False)
+    date_customs_cleared = fields.Datetime(
+        string="Customs Cleared On", readonly=True, copy=False
+    )
+    date_on_board = fields.Datetime(string="On Board On", readonly=True, copy=False)
+    date_in_transit = fields.Datetime(
+        string="In Transit Since", readonly=True, copy=False
+    )
+    date_delivered = fields.Datetime(string="Delivered On", readonly=True, copy=False)
+    date_cancelled = fields.Datetime(string="Cancelled On", readonly=True, copy=False)
+    # Dispatch agreed with the plant and the logistics provider
+    warehouse_id = fields.Many2one(
+        "stock.warehouse", string="Plant", check_company=True, tracking=True
+    )
+    dispatch_date = fields.Date(tracking=True, copy=False, readonly=True)
+    logistics_provider_id = fields.Many2one(
+        "res.partner", string="Logistics Provider", copy=False, readonly=True
+    )
+    dispatch_confirmed_by_id = fields.Many2one(
+        "res.users", string="Dispatch Confirmed By", copy=False, readonly=True
+    )
+    dispatch_confirmed_on = fields.Datetime(copy=False, readonly=True)
+    # Loading schedule
+    loading_planned = fields.Datetime(string="Planned Loading", tracking=True)
+    loading_actual = fields.Datetime(string="Actual Loading", copy=False, tracking=True)
+    on_time_loading = fields.Boolean(
+        compute="_compute_on_time_loading",
+        store=True,
+        help="Loaded no later than the planned loading day.",
+    )
+    on_time_loading_rate = fields.Float(
+        string="On-time Loading (%)",
+        compute="_compute_on_time_loading",
+        store=True,
+        aggregator="avg",
+        help="100 when loaded on time, else 0: its average over loaded "
+        "shipments is the on-time loading rate.",
     )
 
     _sql_constraints = [
@@ -85,14 +184,7 @@ class OmsExportShipment(models.Model):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "oms.export.shipment"
-                )
-        return super().create(vals_list)
+    # COMPUTE METHODS
 
     @api.depends("incoterm_id")
     def _compute_incoterm_rule_id(self):
@@ -101,7 +193,174 @@ class OmsExportShipment(models.Model):
         )
         by_incoterm = {rule.incoterm_id: rule for rule in rules}
         for shipment in self:
-            shipment.incoterm_rule_id = by_incoterm.get(shipment.incoterm_id, False)
+            rule = by_incoterm.get(shipment.incoterm_id, rules.browse())
+            shipment.incoterm_rule_id = rule
+            shipment.risk_transfer_point = rule.risk_transfer_point
+
+    @api.depends(
+        *(f"{PARTY_FIELDS[role]}.commercial_partner_id" for role in PORTAL_ROLES)
+    )
+    def _compute_portal_partner_ids(self):
+        for shipment in self:
+            partners = self.env["res.partner"].union(
+                *(shipment[PARTY_FIELDS[role]] for role in PORTAL_ROLES)
+            )
+            shipment.portal_partner_ids = partners.commercial_partner_id
+
+    @api.depends("task_ids.state", "task_ids.date_due")
+    def _compute_task_count(self):
+        today = fields.Date.context_today(self)
+        for shipment in self:
+            shipment.task_count = len(shipment.task_ids)
+            shipment.task_overdue_count = len(
+                shipment.task_ids.filtered(
+                    lambda t: t.state == "todo" and t.date_due and t.date_due < today
+                )
+            )
+
+    @api.depends("loading_planned", "loading_actual")
+    def _compute_on_time_loading(self):
+        for shipment in self:
+            if not (shipment.loading_planned and shipment.loading_actual):
+                shipment.on_time_loading = False
+                shipment.on_time_loading_rate = 0.0
+                continue
+            on_time = shipment._oms_is_loaded_on_time()
+            shipment.on_time_loading = on_time
+            shipment.on_time_loading_rate = 100.0 if on_time else 0.0
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for shipment in self:
+            shipment.access_url = f"/my/shipments/{shipment.id}"
+
+    # CONSTRAINT METHODS
+
+    @api.constrains("mode", "incoterm_id")
+    def _check_mode_incoterm(self):
+        for shipment in self:
+            rule = shipment.incoterm_rule_id
+            if rule and not rule._allows_mode(shipment.mode):
+                raise ValidationError(
+                    self.env._(
+                        "Incoterm %(term)s is for sea and inland waterway "
+                        "transport only: shipment %(shipment)s goes by %(mode)s.",
+                        term=shipment.incoterm_id.code,
+                        shipment=shipment.name,
+                        mode=dict(
+                            self._fields["mode"]._description_selection(self.env)
+                        )[shipment.mode],
+                    )
+                )
+
+    @api.constrains("date_cutoff", "etd", "eta")
+    def _check_dates(self):
+        for shipment in self:
+            dates = [
+                (label, value)
+                for label, value in (
+                    (self.env._("cut-off"), shipment.date_cutoff),
+                    (self.env._("ETD"), shipment.etd),
+                    (self.env._("ETA"), shipment.eta),
+                )
+                if value
+            ]
+            for (before, first), (after, second) in pairwise(dates):
+                if second < first:
+                    raise ValidationError(
+                        self.env._(
+                            "Shipment %(shipment)s: the %(after)s cannot be "
+                            "before the %(before)s.",
+                            shipment=shipment.name,
+                            after=after,
+                            before=before,
+                        )
+                    )
+
+    @api.constrains("incoterm_place", "incoterm_id", "state")
+    def _check_incoterm_place(self):
+        for shipment in self:
+            if shipment.state not in ("planned", "cancelled") and (
+                shipment._oms_missing_named_place()
+            ):
+                raise ValidationError(shipment._oms_named_place_message())
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "oms.export.shipment"
+                )
+        shipments = super().create(vals_list)
+        shipments._oms_plan_legs()
+        return shipments
+
+    # PUBLIC ACTIONS
+
+    def action_book(self):
+        return self._oms_set_state("booked")
+
+    def action_start_loading(self):
+        return self._oms_set_state("loading")
+
+    def action_customs_cleared(self):
+        return self._oms_set_state("customs_cleared")
+
+    def action_on_board(self):
+        return self._oms_set_state("on_board")
+
+    def action_in_transit(self):
+        return self._oms_set_state("in_transit")
+
+    def action_delivered(self):
+        return self._oms_set_state("delivered")
+
+    def action_cancel(self):
+        return self._oms_set_state("cancelled")
+
+    def action_plan_legs(self):
+        self._oms_plan_legs()
+        return True
+
+    def action_generate_tasks(self):
+        self._oms_generate_tasks()
+        return True
+
+    def action_confirm_dispatch(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Confirm dispatch"),
+            "res_model": "oms.export.shipment.dispatch",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_shipment_id": self.id},
+        }
+
+    def action_view_tasks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "oms_export_logistics.oms_export_task_action"
+        )
+        action["domain"] = [("shipment_id", "=", self.id)]
+        action["context"] = {"default_shipment_id": self.id}
+        return action
+
+    def _oms_get_open_action(self):
+        """Window action on these shipments (the form when there is one)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "oms_export_logistics.oms_export_shipment_action"
+        )
+        if len(self) == 1:
+            action.update({"res_id": self.id, "views": [(False, "form")]})
+        else:
+            action["domain"] = [("id", "in", self.ids)]
+        return action
+
+    # STATUS PIPELINE
 
     def _oms_set_state(self, new_state):
         """Move shipments to ``new_state`` once every blocker is cleared.
@@ -110,14 +369,275 @@ class OmsExportShipment(models.Model):
         if blockers:
             raise UserError("\n".join(blockers))
         self.write(self._prepare_state_vals(new_state))
+        self._oms_after_state_change(new_state)
         return True
 
     def _prepare_state_vals(self, new_state):
-        return {"state": new_state}
+        vals = {"state": new_state}
+        if f"date_{new_state}" in self._fields:
+            vals[f"date_{new_state}"] = fields.Datetime.now()
+        return vals
+
+    def _oms_after_state_change(self, new_state):
+        """Hook after a status change: loading starts the loading clock."""
+        if new_state == "loading":
+            self.filtered(
+                lambda s: not s.loading_actual
+            ).loading_actual = fields.Datetime.now()
 
     def _oms_transition_blockers(self, new_state):
         """Messages that forbid moving to ``new_state`` (empty: allowed).
         Checks (incoterm, documents, letter of credit...) add theirs here."""
         blockers = []
+        for shipment in self:
+            blockers += shipment._oms_pipeline_blockers(new_state)
         blockers += self._oms_document_blockers(new_state)
         return blockers
+
+    def _oms_pipeline_blockers(self, new_state):
+        """This shipment's own blockers: the order of the pipeline, and the
+        named place the incoterm needs from the booking on."""
+        self.ensure_one()
+        if self.state == new_state:
+            return [self.env._("Shipment %s is already in this status.", self.name)]
+        if self.state in ("delivered", "cancelled"):
+            return [
+                self.env._(
+                    "Shipment %s is delivered or cancelled: its status cannot change.",
+                    self.name,
+                )
+            ]
+        if new_state == "cancelled":
+            return []
+        if PIPELINE.index(new_state) < PIPELINE.index(self.state):
+            return [
+                self.env._("Shipment %s cannot go back in the pipeline.", self.name)
+            ]
+        if self._oms_missing_named_place():
+            return [self._oms_named_place_message()]
+        return []
+
+    def _oms_missing_named_place(self):
+        self.ensure_one()
+        rule = self.incoterm_rule_id
+        return bool(rule and rule.named_place_required and not self.incoterm_place)
+
+    def _oms_named_place_message(self):
+        return self.env._(
+            "Shipment %(shipment)s: incoterm %(term)s needs its named place "
+            "before booking.",
+            shipment=self.name,
+            term=self.incoterm_id.code,
+        )
+
+    # LEGS
+
+    def _oms_prepare_leg_vals(self, item, party, sequence):
+        """Values of the leg ``item`` (a matrix item) of this shipment."""
+        self.ensure_one()
+        routes = {
+            "pre_carriage": (
+                self.place_receipt or self.warehouse_id.partner_id.city,
+                self.port_loading,
+                self.transporter_id,
+                False,
+                self.date_cutoff,
+            ),
+            "main_carriage": (
+                self.port_loading,
+                self.port_discharge,
+                self.shipping_line_id or self.forwarder_id,
+                self.etd,
+                self.eta,
+            ),
+            "on_carriage": (
+                self.port_discharge,
+                self.place_delivery or self.incoterm_place,
+                self.forwarder_id,
+                self.eta,
+                False,
+            ),
+        }
+        origin, destination, partner, departure, arrival = routes[item]
+        return {
+            "shipment_id": self.id,
+            "sequence": sequence,
+            "leg_type": item,
+            "arranged_by": party,
+            "location_from": origin,
+            "location_to": destination,
+            "partner_id": partner.id if party == "seller" else False,
+            "planned_departure": departure,
+            "planned_arrival": arrival,
+        }
+
+    def _oms_plan_legs(self):
+        """Create the legs the incoterm matrix plans and the shipment lacks.
+        Idempotent: existing legs are kept as they are."""
+        vals_list = []
+        for shipment in self.filtered("incoterm_rule_id"):
+            existing = set(shipment.leg_ids.mapped("leg_type"))
+            for sequence, (item, party) in enumerate(
+                shipment.incoterm_rule_id._get_leg_items(), start=1
+            ):
+                if item not in existing:
+                    vals_list.append(
+                        shipment._oms_prepare_leg_vals(item, party, sequence * 10)
+                    )
+        return self.env["oms.export.shipment.leg"].create(vals_list)
+
+    # TASKS
+
+    def _oms_get_party(self, role):
+        """The partner holding ``role`` (cha, transporter, bank...)."""
+        self.ensure_one()
+        field = PARTY_FIELDS.get(role)
+        return self[field] if field else self.env["res.partner"]
+
+    def _oms_get_task_types(self):
+        """Task types that apply to this shipment (company, incoterm, mode)."""
+        self.ensure_one()
+        task_types = self.env["oms.export.task.type"].search(
+            [("company_id", "in", [False, self.company_id.id])]
+        )
+        return task_types.filtered(lambda t: t._applies_to(self))
+
+    def _oms_generate_tasks(self):
+        """Create the coordination tasks the task types give each shipment.
+        Idempotent: a task type never gets a second task on a shipment."""
+        vals_list = []
+        for shipment in self.filtered(lambda s: s.state != "cancelled"):
+            existing = shipment.task_ids.task_type_id
+            for task_type in shipment._oms_get_task_types() - existing:
+                vals_list.append(task_type._prepare_task_vals(shipment))
+        return self.env["oms.export.task"].create(vals_list)
+
+    # DISPATCH
+
+    def _oms_check_dispatch(self, dispatch_date):
+        for shipment in self:
+            if shipment.state in ("delivered", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "Shipment %s is delivered or cancelled: its dispatch "
+                        "cannot be confirmed.",
+                        shipment.name,
+                    )
+                )
+            if shipment.date_cutoff and dispatch_date > shipment.date_cutoff.date():
+                raise UserError(
+                    self.env._(
+                        "Shipment %(shipment)s: the dispatch date cannot be "
+                        "after the cut-off %(cutoff)s.",
+                        shipment=shipment.name,
+                        cutoff=format_date(self.env, shipment.date_cutoff),
+                    )
+                )
+
+    def _oms_prepare_dispatch_vals(self, dispatch_date, provider):
+        return {
+            "dispatch_date": dispatch_date,
+            "logistics_provider_id": provider.id,
+            "dispatch_confirmed_by_id": self.env.uid,
+            "dispatch_confirmed_on": fields.Datetime.now(),
+        }
+
+    def _oms_confirm_dispatch(self, dispatch_date, provider=None, note=False):
+        """Record the dispatch date agreed with the plant and the logistics
+        provider on the shipments and on their confirmed orders (oms_core's
+        dispatch confirmation moves the deliveries), and tell the chatter."""
+        provider = provider or self.env["res.partner"]
+        self._oms_check_dispatch(dispatch_date)
+        orders = self.sale_order_ids.filtered(lambda o: o.state == "sale")
+        orders._oms_check_dispatch(dispatch_date)
+        self.write(self._oms_prepare_dispatch_vals(dispatch_date, provider))
+        if orders:
+            orders._oms_confirm_dispatch(dispatch_date, provider, note)
+        for shipment in self:
+            body = Markup("<p>%s</p>") % self.env._(
+                "Dispatch confirmed with the plant %(plant)s for %(date)s.",
+                plant=shipment.warehouse_id.name or "-",
+                date=format_date(self.env, dispatch_date),
+            )
+            if provider:
+                body += Markup("<p>%s</p>") % self.env._(
+                    "Logistics provider: %s", provider.display_name
+                )
+            if note:
+                body += Markup("<p>%s</p>") % note
+            shipment.message_post(body=body, subtype_xmlid="mail.mt_note")
+        return True
+
+    # LOADING
+
+    def _oms_is_loaded_on_time(self):
+        """Loaded no later than the planned day (in the user's timezone)."""
+        self.ensure_one()
+        planned = fields.Datetime.context_timestamp(self, self.loading_planned)
+        actual = fields.Datetime.context_timestamp(self, self.loading_actual)
+        return actual.date() <= planned.date()
+
+    # CREATION FROM ORDERS
+
+    @api.model
+    def _oms_check_orders_compatible(self, orders):
+        """Refuse (UserError) orders that cannot leave on one shipment."""
+        if not orders:
+            raise UserError(self.env._("Select the orders to ship."))
+        for label, values in (
+            (self.env._("customer"), orders.partner_id.commercial_partner_id),
+            (self.env._("company"), orders.company_id),
+            (self.env._("incoterm"), orders.mapped("incoterm")),
+        ):
+            if len(values) > 1 or (label == self.env._("incoterm") and not values):
+                raise UserError(
+                    self.env._(
+                        "Orders %(orders)s cannot share a shipment: they need "
+                        "one and the same %(what)s.",
+                        orders=", ".join(orders.mapped("name")),
+                        what=label,
+                    )
+                )
+        not_confirmed = orders.filtered(lambda o: o.state != "sale")
+        if not_confirmed:
+            raise UserError(
+                self.env._(
+                    "Orders %s are not confirmed: they cannot be shipped.",
+                    ", ".join(not_confirmed.mapped("name")),
+                )
+            )
+
+    @api.model
+    def _oms_prepare_vals_from_orders(self, orders, pickings):
+        order = orders[:1]
+        return {
+            "company_id": order.company_id.id,
+            "partner_id": order.partner_id.commercial_partner_id.id,
+            "consignee_id": order.partner_shipping_id.id,
+            "incoterm_id": order.incoterm.id,
+            "incoterm_place": order.incoterm_location,
+            "warehouse_id": order.warehouse_id.id,
+            "sale_order_ids": [Command.set(orders.ids)],
+            "picking_ids": [Command.set(pickings.ids)],
+        }
+
+    @api.model
+    def _oms_create_from_orders(self, orders, pickings=None, **vals):
+        """Create one shipment for ``orders`` (and ``pickings``, by default
+        their open deliveries), with ``vals`` on top."""
+        self._oms_check_orders_compatible(orders)
+        if pickings is None:
+            pickings = orders.picking_ids.filtered(
+                lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+            )
+        stray = pickings.filtered(lambda p: p.sale_id not in orders)
+        if stray:
+            raise UserError(
+                self.env._(
+                    "Deliveries %s do not belong to the selected orders.",
+                    ", ".join(stray.mapped("name")),
+                )
+            )
+        return self.create(
+            {**self._oms_prepare_vals_from_orders(orders, pickings), **vals}
+        )

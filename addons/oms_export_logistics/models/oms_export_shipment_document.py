@@ -5,15 +5,6 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# Party roles whose partner is a field of the shipment once the workbench
-# defines it (H4a's parties); the customer is always ``partner_id``.
-PARTY_ROLE_FIELDS = {
-    "customer": "partner_id",
-    "cha": "cha_id",
-    "forwarder": "forwarder_id",
-    "bank": "bank_id",
-}
-
 
 class OmsExportShipment(models.Model):
     """Documents and letter of credit of an export shipment: the checklist
@@ -37,13 +28,6 @@ class OmsExportShipment(models.Model):
         check_company=True,
         index="btree_not_null",
     )
-    bl_date = fields.Date(
-        string="B/L or AWB Date",
-        copy=False,
-        tracking=True,
-        help="The on-board date the bill of lading or air waybill shows: the "
-        "shipment date for the letter of credit.",
-    )
     lc_presentation_ids = fields.One2many(
         "oms.lc.presentation", "shipment_id", string="Bank Submissions"
     )
@@ -58,6 +42,16 @@ class OmsExportShipment(models.Model):
                 document.state in ("verified", "sent")
                 for document in shipment.document_ids.filtered("mandatory")
             )
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        shipments = super().create(vals_list)
+        # The checklist is there from the start; "Update checklist" and the
+        # gates refresh it when the shipment changes.
+        shipments._generate_documents()
+        return shipments
 
     # PUBLIC ACTIONS
 
@@ -148,6 +142,8 @@ class OmsExportShipment(models.Model):
         """Going on board needs every mandatory document gating it verified."""
         if new_state != "on_board":
             return []
+        # A checklist never generated must not let the shipment through.
+        self._generate_documents()
         messages = []
         for shipment in self:
             missing = shipment.document_ids.filtered(
@@ -199,9 +195,25 @@ class OmsExportShipment(models.Model):
 
     # BUSINESS METHODS: LETTER OF CREDIT
 
+    @api.model
+    def _oms_prepare_vals_from_orders(self, orders, pickings):
+        vals = super()._oms_prepare_vals_from_orders(orders, pickings)
+        credit = self.env["oms.letter.credit"].search(
+            [("sale_order_ids", "in", orders.ids), ("state", "=", "open")], limit=1
+        )
+        if credit:
+            vals["letter_credit_id"] = credit.id
+        return vals
+
     def _get_lc_shipment_date(self):
+        """The shipment date of UCP 600: the on-board date of the B/L or
+        AWB, else the day the shipment went on board."""
         self.ensure_one()
-        return self.bl_date
+        if self.bl_date:
+            return self.bl_date
+        if self.date_on_board:
+            return fields.Datetime.context_timestamp(self, self.date_on_board).date()
+        return False
 
     def _get_document_currency(self):
         self.ensure_one()
@@ -242,6 +254,7 @@ class OmsExportShipment(models.Model):
     def _submit_to_bank(self, courier_reference=False, sent_date=False):
         """Record the dispatch of the documents to the bank and email them."""
         self.ensure_one()
+        self._generate_documents()
         if not self.letter_credit_id:
             raise UserError(
                 self.env._("Shipment %s is not under a letter of credit.", self.name)
@@ -272,10 +285,9 @@ class OmsExportShipment(models.Model):
     def _get_party_partner(self, role):
         """The partner documents of ``role`` go to."""
         self.ensure_one()
-        field_name = PARTY_ROLE_FIELDS.get(role)
-        partner = self.env["res.partner"]
-        if field_name and field_name in self._fields:
-            partner = self[field_name]
+        if role == "customer":
+            return self.partner_id
+        partner = self._oms_get_party(role)
         if role == "bank" and not partner and self.letter_credit_id:
             partner = self.letter_credit_id._get_bank()
         return partner

@@ -1,6 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 PARTY = [("seller", "Seller"), ("buyer", "Buyer")]
 
@@ -19,6 +19,8 @@ MATRIX_ITEMS = [
     ("import_clearance", "Import clearance and duties"),
     ("unloading", "Unloading at destination"),
 ]
+# The matrix items that are carriage legs of a shipment, in travel order.
+LEG_ITEMS = ["pre_carriage", "main_carriage", "on_carriage"]
 
 
 class OmsIncotermRule(models.Model):
@@ -38,6 +40,18 @@ class OmsIncotermRule(models.Model):
     )
     named_place_required = fields.Boolean(default=True)
     risk_transfer_point = fields.Char(translate=True)
+    requires_freight = fields.Boolean(
+        help="The seller pays the main carriage: orders on this term must "
+        "carry a freight line (a product marked as freight charge).",
+    )
+    requires_insurance = fields.Boolean(
+        help="The seller must insure the goods: orders on this term must "
+        "carry an insurance line (a product marked as insurance charge).",
+    )
+    plan_buyer_legs = fields.Boolean(
+        help="Also plan the carriage legs the buyer arranges (to track them). "
+        "The main carriage is always planned.",
+    )
     export_packing_by = fields.Selection(PARTY, required=True, default="seller")
     loading_origin_by = fields.Selection(PARTY, required=True, default="seller")
     pre_carriage_by = fields.Selection(PARTY, required=True, default="seller")
@@ -57,3 +71,51 @@ class OmsIncotermRule(models.Model):
             "An incoterm has one responsibility matrix.",
         ),
     ]
+
+    @api.depends("incoterm_id")
+    def _compute_display_name(self):
+        for rule in self:
+            rule.display_name = rule.incoterm_id.display_name or ""
+
+    # BUSINESS METHODS
+
+    def _get_party(self, item):
+        """``seller`` or ``buyer``: who arranges and pays matrix ``item``."""
+        self.ensure_one()
+        if item not in dict(MATRIX_ITEMS):
+            raise ValueError(f"Unknown incoterm matrix item {item}")
+        return self[f"{item}_by"]
+
+    def _get_matrix(self):
+        """``{item: party}`` for the eleven items of the matrix."""
+        self.ensure_one()
+        return {item: self._get_party(item) for item, _label in MATRIX_ITEMS}
+
+    def _get_leg_items(self):
+        """The carriage legs to plan, in travel order, with who arranges them:
+        the legs the seller arranges, and the main carriage in any case (the
+        seller tracks the goods even on the buyer's vessel)."""
+        self.ensure_one()
+        return [
+            (item, self._get_party(item))
+            for item in LEG_ITEMS
+            if item == "main_carriage"
+            or self.plan_buyer_legs
+            or self._get_party(item) == "seller"
+        ]
+
+    def _get_required_cost_types(self):
+        """The charge lines (``freight``, ``insurance``) orders must carry."""
+        self.ensure_one()
+        return [
+            cost_type
+            for cost_type, required in (
+                ("freight", self.requires_freight),
+                ("insurance", self.requires_insurance),
+            )
+            if required
+        ]
+
+    def _allows_mode(self, mode):
+        self.ensure_one()
+        return not self.sea_only or mode == "sea"

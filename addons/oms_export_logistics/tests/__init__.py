@@ -2,3 +2,8 @@ from . import test_documents
 from . import test_document_gating
 from . import test_letter_credit
 from . import test_reports
+from . import test_incoterm_matrix
+from . import test_shipment
+from . import test_tasks
+from . import test_portal
+from . import test_loading

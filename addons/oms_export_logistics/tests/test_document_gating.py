@@ -37,11 +37,15 @@ class TestDocumentGating(OmsDocumentCommon):
         self.assertEqual(shipment.state, "on_board")
 
     def test_optional_document_does_not_gate(self):
-        shipment = self._create_shipment()
-        shipment.action_generate_documents()
-        shipment.document_ids.filtered(
-            lambda d: d.document_type_id.code == "packing_list"
+        self.env.ref(
+            "oms_export_logistics.oms_export_document_rule_packing_list"
         ).mandatory = False
+        shipment = self._create_shipment()
+        self.assertFalse(
+            shipment.document_ids.filtered(
+                lambda d: d.document_type_id.code == "packing_list"
+            ).mandatory
+        )
         pre = shipment.document_ids.filtered(
             lambda d: d.document_type_id.gate == "on_board" and d.mandatory
         )

@@ -39,12 +39,14 @@ class TestDocumentRules(OmsDocumentCommon):
         self.assertTrue(all(shipment.document_ids.mapped("mandatory")))
         self.assertEqual(set(shipment.document_ids.mapped("state")), {"required"})
 
-    def test_fob_air_to_us_without_lc(self):
+    def test_fca_air_to_us_without_lc(self):
         order = self._create_order(
             partner=self.customer_us, payment_term_id=self.payment_30.id
         )
         shipment = self._create_shipment(
-            orders=order, incoterm_id=self.incoterm_fob.id, mode="air"
+            orders=order,
+            incoterm_id=self.env.ref("account.incoterm_FCA").id,
+            mode="air",
         )
         shipment.action_generate_documents()
         self.assertEqual(self._codes(shipment), ALWAYS)

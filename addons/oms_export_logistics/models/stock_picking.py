@@ -1,0 +1,32 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    oms_export_shipment_ids = fields.Many2many(
+        "oms.export.shipment",
+        "oms_export_shipment_stock_picking_rel",
+        "picking_id",
+        "shipment_id",
+        string="Export Shipments",
+        copy=False,
+        readonly=True,
+    )
+    oms_export_shipment_count = fields.Integer(
+        compute="_compute_oms_export_shipment_count"
+    )
+
+    def _compute_oms_export_shipment_count(self):
+        for picking in self:
+            picking.oms_export_shipment_count = len(picking.oms_export_shipment_ids)
+
+    def action_oms_create_export_shipment(self):
+        return self.env["oms.export.shipment.create"]._oms_open_for(
+            self.sale_id, pickings=self
+        )
+
+    def action_oms_view_export_shipments(self):
+        return self.oms_export_shipment_ids._oms_get_open_action()

@@ -1,0 +1,63 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
+from odoo.addons.oms_core.tests.common import OmsCoreCommon
+
+
+class OmsExportCommon(OmsCoreCommon):
+    """Export fixtures: the service parties of a shipment and a helper that
+    builds a sea shipment CIF Hamburg for the German customer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"]
+        cls.cha = Partner.create(
+            {"name": "Test CHA", "is_company": True, "email": "cha@example.com"}
+        )
+        cls.transporter = Partner.create(
+            {"name": "Test Roadways", "is_company": True, "email": "road@example.com"}
+        )
+        cls.forwarder = Partner.create(
+            {"name": "Test Forwarder", "is_company": True, "email": "fwd@example.com"}
+        )
+        cls.shipping_line = Partner.create(
+            {"name": "Test Line", "is_company": True, "email": "line@example.com"}
+        )
+        cls.bank = Partner.create(
+            {"name": "Test Bank", "is_company": True, "email": "bank@example.com"}
+        )
+        cls.incoterm_rules = cls.env["oms.incoterm.rule"].search([])
+        cls.cutoff = datetime(2026, 3, 10, 12, 0)
+        cls.etd = datetime(2026, 3, 12, 6, 0)
+        cls.eta = datetime(2026, 4, 9, 6, 0)
+
+    @classmethod
+    def _incoterm(cls, code):
+        return cls.env.ref(f"account.incoterm_{code}")
+
+    @classmethod
+    def _create_shipment(cls, **vals):
+        """A sea shipment CIF Hamburg with every service party and dates."""
+        return cls.env["oms.export.shipment"].create(
+            {
+                "partner_id": cls.customer_de.id,
+                "mode": "sea",
+                "incoterm_id": cls.incoterm_cif.id,
+                "incoterm_place": "Hamburg",
+                "place_receipt": "Pune",
+                "port_loading": "INNSA",
+                "port_discharge": "DEHAM",
+                "warehouse_id": cls.warehouse.id,
+                "cha_id": cls.cha.id,
+                "transporter_id": cls.transporter.id,
+                "forwarder_id": cls.forwarder.id,
+                "shipping_line_id": cls.shipping_line.id,
+                "bank_id": cls.bank.id,
+                "date_cutoff": cls.cutoff,
+                "etd": cls.etd,
+                "eta": cls.eta,
+                **vals,
+            }
+        )
