@@ -417,25 +417,26 @@ class OmsDdClock(models.Model):
         return user or self.company_id.dd_user_id or shipment.create_uid
 
     def _dd_warn(self, today):
-        """One to-do activity per shipment and threshold for its clocks
-        nearing their last free day; each clock is warned once per
-        threshold."""
+        """One to-do activity per shipment for its clocks nearing their last
+        free day; each clock is warned once per threshold."""
         to_warn = defaultdict(lambda: self.browse())
         for clock in self:
             threshold = clock._dd_get_warning_threshold(today)
             if threshold:
-                to_warn[(clock.shipment_id, threshold)] |= clock
+                clock.warned_threshold = threshold
+                to_warn[clock.shipment_id] |= clock
         if not to_warn:
             return
         model = self.env["ir.model"]._get_id("oms.export.shipment")
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        vals_list = []
-        for (shipment, threshold), clocks in to_warn.items():
-            vals_list.append(
+        # One activity per shipment: Odoo subscribes the assignee once per
+        # created batch, two activities of one record would clash there.
+        self.env["mail.activity"].sudo().create(
+            [
                 clocks._dd_prepare_warning_activity(shipment, activity_type, model)
-            )
-            clocks.warned_threshold = threshold
-        self.env["mail.activity"].sudo().create(vals_list)
+                for shipment, clocks in to_warn.items()
+            ]
+        )
 
     def _dd_prepare_warning_activity(self, shipment, activity_type, model_id):
         last_free = min(self.mapped("last_free_day"))

@@ -53,6 +53,25 @@ class TestDdScan(DdCommon):
         self.assertEqual(len(self._activities(box.shipment_id)), 2)
         self.assertEqual(clock.warned_threshold, 1)
 
+    def test_warning_two_thresholds_one_shipment(self):
+        shipment = self._create_shipment()
+        boxes = self.env["oms.export.container"]
+        for days_ago in (2, 4):  # last free day in 2 days, and today
+            gate_in = self.today - timedelta(days_ago)
+            boxes |= self._create_containers(
+                shipment,
+                name=f"TSTW{days_ago:07d}",
+                empty_pickup_date=self._at(gate_in - timedelta(1)),
+                gate_in_date=self._at(gate_in),
+            )
+        self.env["oms.dd.clock"]._dd_scan(clocks=boxes.dd_clock_ids, today=self.today)
+        activities = self._activities(shipment)
+        self.assertEqual(len(activities), 1)
+        self.assertIn(boxes[0].name, activities.summary)
+        self.assertIn(boxes[1].name, activities.summary)
+        warned = boxes.dd_clock_ids.filtered(lambda c: c.clock_type == "origin_storage")
+        self.assertEqual(sorted(warned.mapped("warned_threshold")), [1, 3])
+
     def test_stopped_clocks_settle(self):
         box = self._containers(1, 12, loaded_days_ago=2)
         clock = self._clock(box, "origin_storage")
