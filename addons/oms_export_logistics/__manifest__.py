@@ -10,6 +10,7 @@
     "author": "OMS Founding Engineers",
     "license": "AGPL-3",
     "depends": ["oms_core", "sale_stock", "portal"],
+    "depends": ["oms_core", "sale_stock", "resource", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
         "security/oms_export_logistics_security.xml",
@@ -45,6 +46,17 @@
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/oms_export_shipment_demo.xml",
+        "data/oms_container_type_data.xml",
+        "data/ir_cron_dd_data.xml",
+        "views/oms_container_type_views.xml",
+        "views/oms_dd_tariff_views.xml",
+        "views/oms_export_container_views.xml",
+        "views/oms_dd_clock_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/oms_dd_reports.xml",
+    ],
+    "demo": [
+        "demo/oms_dd_demo.xml",
     ],
     "installable": True,
 }

@@ -15,3 +15,9 @@ from . import product_template
 from . import sale_order
 from . import stock_picking
 from . import oms_export_task_document
+from . import oms_container_type
+from . import oms_dd_tariff
+from . import oms_dd_tariff_tier
+from . import oms_dd_clock
+from . import res_company
+from . import res_config_settings

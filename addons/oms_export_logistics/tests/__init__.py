@@ -7,3 +7,9 @@ from . import test_shipment
 from . import test_tasks
 from . import test_portal
 from . import test_loading
+from . import test_container
+from . import test_dd_tariff
+from . import test_dd_clock
+from . import test_dd_scan
+from . import test_dd_accrual
+from . import test_dd_report
