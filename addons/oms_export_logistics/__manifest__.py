@@ -9,8 +9,7 @@
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",
     "license": "AGPL-3",
-    "depends": ["oms_core", "sale_stock", "portal"],
-    "depends": ["oms_core", "sale_stock", "resource", "report_xlsx"],
+    "depends": ["oms_core", "sale_stock", "portal", "resource", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
         "security/oms_export_logistics_security.xml",
@@ -42,10 +41,6 @@
         "views/oms_export_shipment_templates.xml",
         "wizard/oms_export_shipment_create_views.xml",
         "wizard/oms_export_shipment_dispatch_views.xml",
-    ],
-    "demo": [
-        "demo/res_partner_demo.xml",
-        "demo/oms_export_shipment_demo.xml",
         "data/oms_container_type_data.xml",
         "data/ir_cron_dd_data.xml",
         "views/oms_container_type_views.xml",
@@ -56,6 +51,8 @@
         "report/oms_dd_reports.xml",
     ],
     "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/oms_export_shipment_demo.xml",
         "demo/oms_dd_demo.xml",
     ],
     "installable": True,

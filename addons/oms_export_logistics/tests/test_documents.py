@@ -146,6 +146,8 @@ class TestDocumentRules(OmsDocumentCommon):
         with self.assertRaises(ValidationError):
             Rule.create({**rule_vals, "domain": "__import__('os').getcwd()"})
         rule = Rule.create({**rule_vals, "domain": "[('mode', '=', 'air')]"})
-        air = self._create_shipment(mode="air")
+        air = self._create_shipment(
+            mode="air", incoterm_id=self.env.ref("account.incoterm_FCA").id
+        )
         sea = self._create_shipment()
         self.assertEqual(rule._match(air | sea), air)

@@ -40,7 +40,12 @@ class TestReports(OmsDocumentCommon):
             bl_number="MSCUHH0042",
             bl_date=cls.today - timedelta(days=1),
             containers=["MSCU1234565"],
+            port_loading="INNSA",
+            port_discharge="DEHAM",
+            vessel="MSC Aurora",
+            voyage="AR612W",
         )
+        cls.shipment.container_ids.seal_number = "SEAL778899"
         cls.Report = cls.env["ir.actions.report"]
 
     def _html(self, code):
@@ -83,6 +88,11 @@ class TestReports(OmsDocumentCommon):
                     "Stainless Valve DN50",
                     "848180",
                     "MSCU1234565",
+                    "SEAL778899",
+                    "INNSA",
+                    "DEHAM",
+                    "MSC Aurora",
+                    "AR612W",
                 ):
                     self.assertIn(text, html)
                 if code in PRICED:
