@@ -50,9 +50,15 @@
         "views/res_config_settings_views.xml",
         "report/oms_dd_reports.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "oms_export_logistics/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/oms_export_shipment_demo.xml",
+        "demo/oms_letter_credit_demo.xml",
         "demo/oms_dd_demo.xml",
     ],
     "installable": True,

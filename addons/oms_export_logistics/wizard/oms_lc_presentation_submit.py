@@ -17,12 +17,8 @@ class OmsLcPresentationSubmit(models.TransientModel):
 
     def action_submit(self):
         self.ensure_one()
-        presentation = self.shipment_id._submit_to_bank(
+        self.shipment_id._submit_to_bank(
             courier_reference=self.courier_reference, sent_date=self.sent_date
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "oms.lc.presentation",
-            "res_id": presentation.id,
-            "view_mode": "form",
-        }
+        # Back to the shipment: its Bank submissions tab shows the dispatch.
+        return {"type": "ir.actions.act_window_close"}
