@@ -120,6 +120,7 @@ class OmsExportShipment(models.Model):
         mandatory when a rule makes it so."""
         required = self._get_required_documents()
         vals_list = []
+        now_mandatory = self.env["oms.export.document"]
         for shipment in self:
             existing = {d.document_type_id: d for d in shipment.document_ids}
             for doc_type, mandatory in required.get(shipment, {}).items():
@@ -133,7 +134,8 @@ class OmsExportShipment(models.Model):
                         }
                     )
                 elif mandatory and not document.mandatory:
-                    document.mandatory = True
+                    now_mandatory |= document
+        now_mandatory.mandatory = True
         return self.env["oms.export.document"].create(vals_list)
 
     # BUSINESS METHODS: GATING

@@ -151,3 +151,42 @@ class TestDocumentRules(OmsDocumentCommon):
         )
         sea = self._create_shipment()
         self.assertEqual(rule._match(air | sea), air)
+
+    def test_task_email_attaches_the_party_documents(self):
+        cha = self.env["res.partner"].create(
+            {"name": "Nhava Sheva Customs Agents", "email": "cha@example.com"}
+        )
+        shipment = self._create_shipment(cha_id=cha.id)
+        shipment.action_prepare_documents()
+        task = self.env["oms.export.task"].create(
+            {
+                "name": "Shipping bill filing",
+                "shipment_id": shipment.id,
+                "party_role": "cha",
+                "partner_id": cha.id,
+            }
+        )
+        cha_documents = shipment.document_ids.filtered(lambda d: d.party_role == "cha")
+        self.assertTrue(cha_documents)
+        self.assertEqual(task._get_task_attachments(), cha_documents.attachment_id)
+
+    def test_send_documents_to_a_party(self):
+        forwarder = self.env["res.partner"].create(
+            {"name": "Konkan Freight", "email": "ops@konkan.example.com"}
+        )
+        shipment = self._create_shipment(forwarder_id=forwarder.id)
+        with self.assertRaises(UserError):
+            shipment.with_context(oms_party_role="forwarder").action_send_documents()
+        shipment.action_prepare_documents()
+        shipment.with_context(oms_party_role="forwarder").action_send_documents()
+        sent = shipment.document_ids.filtered(lambda d: d.state == "sent")
+        self.assertEqual(
+            set(sent.document_type_id.mapped("code")),
+            {"shipping_instructions", "insurance_request"},
+        )
+        self.assertEqual(sent.sent_partner_id, forwarder)
+        message = shipment.message_ids.filtered(lambda m: forwarder in m.partner_ids)
+        self.assertEqual(message.attachment_ids, sent.attachment_id)
+        self.assertIn("Shipping Instructions", str(message.body))
+        with self.assertRaises(UserError):
+            shipment.with_context(oms_party_role="bank").action_send_documents()
