@@ -113,13 +113,25 @@ class OmsExportShipment(models.Model):
     etd = fields.Datetime(string="ETD", tracking=True)
     eta = fields.Datetime(string="ETA", tracking=True)
     # Parties
-    cha_id = fields.Many2one("res.partner", string="Customs House Agent")
-    transporter_id = fields.Many2one("res.partner", string="Transporter")
-    forwarder_id = fields.Many2one("res.partner", string="Forwarder")
-    shipping_line_id = fields.Many2one("res.partner", string="Shipping Line")
-    consignee_id = fields.Many2one("res.partner", string="Consignee")
-    notify_party_id = fields.Many2one("res.partner", string="Notify Party")
-    bank_id = fields.Many2one("res.partner", string="Bank")
+    cha_id = fields.Many2one(
+        "res.partner", string="Customs House Agent", check_company=True
+    )
+    transporter_id = fields.Many2one(
+        "res.partner", string="Transporter", check_company=True
+    )
+    forwarder_id = fields.Many2one(
+        "res.partner", string="Forwarder", check_company=True
+    )
+    shipping_line_id = fields.Many2one(
+        "res.partner", string="Shipping Line", check_company=True
+    )
+    consignee_id = fields.Many2one(
+        "res.partner", string="Consignee", check_company=True
+    )
+    notify_party_id = fields.Many2one(
+        "res.partner", string="Notify Party", check_company=True
+    )
+    bank_id = fields.Many2one("res.partner", string="Bank", check_company=True)
     portal_partner_ids = fields.Many2many(
         "res.partner",
         "oms_export_shipment_portal_partner_rel",
@@ -230,9 +242,10 @@ class OmsExportShipment(models.Model):
             shipment.on_time_loading_rate = 100.0 if on_time else 0.0
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for shipment in self:
             shipment.access_url = f"/my/shipments/{shipment.id}"
+        return res
 
     # CONSTRAINT METHODS
 
@@ -329,6 +342,14 @@ class OmsExportShipment(models.Model):
         self._oms_generate_tasks()
         return True
 
+    def action_send_task_emails(self):
+        """Email every open task of the shipments to its party."""
+        tasks = self.task_ids.filtered(lambda t: t.state == "todo" and t.partner_id)
+        if not tasks:
+            raise UserError(self.env._("There is no open task to send."))
+        tasks._oms_send_email()
+        return True
+
     def action_confirm_dispatch(self):
         self.ensure_one()
         return {
@@ -379,7 +400,10 @@ class OmsExportShipment(models.Model):
         return vals
 
     def _oms_after_state_change(self, new_state):
-        """Hook after a status change: loading starts the loading clock."""
+        """Hook after a status change: a booked shipment gets its
+        coordination tasks, loading starts the loading clock."""
+        if new_state == "booked":
+            self._oms_generate_tasks()
         if new_state == "loading":
             self.filtered(
                 lambda s: not s.loading_actual
@@ -584,12 +608,12 @@ class OmsExportShipment(models.Model):
         """Refuse (UserError) orders that cannot leave on one shipment."""
         if not orders:
             raise UserError(self.env._("Select the orders to ship."))
-        for label, values in (
-            (self.env._("customer"), orders.partner_id.commercial_partner_id),
-            (self.env._("company"), orders.company_id),
-            (self.env._("incoterm"), orders.mapped("incoterm")),
+        for label, values, required in (
+            (self.env._("customer"), orders.partner_id.commercial_partner_id, True),
+            (self.env._("company"), orders.company_id, True),
+            (self.env._("incoterm"), orders.incoterm, True),
         ):
-            if len(values) > 1 or (label == self.env._("incoterm") and not values):
+            if len(values) > 1 or (required and not values):
                 raise UserError(
                     self.env._(
                         "Orders %(orders)s cannot share a shipment: they need "

@@ -76,6 +76,12 @@ class TestPortal(HttpCase, OmsExportCommon):
         response = self.url_open(f"/my/shipments/{self.shipment_b.id}")
         self.assertNotIn("BOOK-B", response.text)
 
+    def test_portal_home_entry(self):
+        self.authenticate("portal_cha_a", "portal_cha_a")
+        response = self.url_open("/my")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("/my/shipments", response.text)
+
     def test_portal_mark_done_and_upload(self):
         self.authenticate("portal_cha_a", "portal_cha_a")
         task = self.shipment_a.task_ids.filtered(lambda t: t.partner_id == self.cha)

@@ -12,8 +12,12 @@ from .common import OmsExportCommon
 @tagged("post_install", "-at_install")
 class TestShipment(OmsExportCommon):
     def test_sea_only_term_refused_on_air(self):
-        with self.assertRaisesRegex(ValidationError, "sea and inland waterway"):
+        Shipment = self.env["oms.export.shipment"]
+        count = Shipment.search_count([])
+        with self.assertRaises(ValidationError) as error:
             self._create_shipment(mode="air")
+        self.assertIn("sea and inland waterway", str(error.exception))
+        self.assertEqual(Shipment.search_count([]), count, "nothing created")
         shipment = self._create_shipment()
         with self.assertRaises(ValidationError):
             shipment.mode = "air"
@@ -26,8 +30,12 @@ class TestShipment(OmsExportCommon):
             shipment.incoterm_id = self._incoterm("FOB")
 
     def test_dates_out_of_order_refused(self):
-        with self.assertRaisesRegex(ValidationError, "ETA cannot be before"):
+        Shipment = self.env["oms.export.shipment"]
+        count = Shipment.search_count([])
+        with self.assertRaises(ValidationError) as error:
             self._create_shipment(eta=self.etd - timedelta(days=1))
+        self.assertIn("ETA cannot be before", str(error.exception))
+        self.assertEqual(Shipment.search_count([]), count, "nothing created")
         shipment = self._create_shipment()
         with self.assertRaises(ValidationError) as error:
             shipment.etd = self.cutoff - timedelta(hours=1)
@@ -189,3 +197,42 @@ class TestShipment(OmsExportCommon):
         with self.assertRaisesRegex(UserError, "after the cut-off"):
             shipment._oms_confirm_dispatch(today + timedelta(days=11), self.transporter)
         self.assertEqual(shipment.dispatch_date, dispatch_day)
+
+    def test_form_and_booking_generates_tasks(self):
+        with Form(self.env["oms.export.shipment"]) as shipment_form:
+            shipment_form.partner_id = self.customer_de
+            shipment_form.incoterm_id = self._incoterm("DAP")
+            shipment_form.incoterm_place = "Hamburg, Am Sandtorkai 1"
+            shipment_form.mode = "road"
+            shipment_form.cha_id = self.cha
+            shipment_form.transporter_id = self.transporter
+            shipment_form.date_cutoff = self.cutoff
+            shipment_form.etd = self.etd
+            shipment_form.eta = self.eta
+        shipment = shipment_form.record
+        self.assertTrue(shipment.name.startswith("EXP/"))
+        self.assertEqual(len(shipment.leg_ids), 3)
+        self.assertIn("disposal", shipment.risk_transfer_point)
+        self.assertFalse(shipment.task_ids)
+        shipment.action_book()
+        self.assertTrue(shipment.task_ids, "booking generates the tasks")
+        self.assertEqual(shipment.task_count, len(shipment.task_ids))
+
+    def test_create_from_delivery(self):
+        order = self._create_order(incoterm_location="Hamburg")
+        order.action_confirm()
+        picking = order.picking_ids
+        action = picking.action_oms_create_export_shipment()
+        self.assertEqual(action["context"]["default_picking_ids"], picking.ids)
+        wizard = (
+            self.env["oms.export.shipment.create"]
+            .with_context(**action["context"])
+            .create({"mode": "sea"})
+        )
+        self.assertEqual(wizard.picking_ids, picking)
+        result = wizard.action_create_shipment()
+        shipment = self.env["oms.export.shipment"].browse(result["res_id"])
+        self.assertEqual(picking.oms_export_shipment_ids, shipment)
+        self.assertEqual(
+            picking.action_oms_view_export_shipments()["res_id"], shipment.id
+        )

@@ -136,6 +136,18 @@ class TestTasks(OmsExportCommon):
         self.assertIn("Shipping bill filing", message.body)
         self.assertFalse(message.attachment_ids)
 
+    def test_email_all_open_tasks(self):
+        shipment = self._create_shipment()
+        with self.assertRaisesRegex(UserError, "no open task"):
+            shipment.action_send_task_emails()
+        shipment.action_generate_tasks()
+        shipment.action_send_task_emails()
+        messages = shipment.task_ids.message_ids.filtered(
+            lambda m: m.message_type == "comment"
+        )
+        self.assertEqual(len(messages), 3)
+        self.assertEqual(messages.partner_ids, self.cha | self.transporter | self.bank)
+
     def test_email_hook_attachments(self):
         shipment = self._create_shipment()
         shipment.action_generate_tasks()

@@ -37,10 +37,12 @@ class OmsExportShipmentCreate(models.TransientModel):
     @api.depends("sale_order_ids")
     def _compute_picking_ids(self):
         for wizard in self:
-            if wizard.picking_ids:
-                continue
-            wizard.picking_ids = wizard.sale_order_ids.picking_ids.filtered(
-                lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+            # Deliveries chosen by the caller (from a delivery) are kept.
+            wizard.picking_ids = (
+                wizard.picking_ids
+                or wizard.sale_order_ids.picking_ids.filtered(
+                    lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+                )
             )
 
     @api.model
