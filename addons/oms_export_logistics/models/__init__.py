@@ -21,3 +21,4 @@ from . import oms_dd_tariff_tier
 from . import oms_dd_clock
 from . import res_company
 from . import res_config_settings
+from . import oms_fallout

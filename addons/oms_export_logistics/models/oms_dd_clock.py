@@ -204,7 +204,8 @@ class OmsDdClock(models.Model):
 
     @api.depends("payer")
     def _compute_cause(self):
-        for clock in self:
+        # A cause set by the user stands; only empty ones get the default.
+        for clock in self.filtered(lambda c: not c.cause):
             clock.cause = "company" if clock.payer == "seller" else "customer"
 
     @api.depends("rebill_move_id")
@@ -350,19 +351,33 @@ class OmsDdClock(models.Model):
             domain = [("id", "in", clocks.ids), *domain]
         scanned = 0
         for ids in split_every(batch_size, self.search(domain, order="id").ids):
-            try:
-                with self.env.cr.savepoint():
-                    batch = self.browse(ids)._dd_claim()
-                    if batch:
-                        batch._dd_scan_batch(today)
-                    scanned += len(batch)
-            except Exception:  # pylint: disable=broad-except
-                _logger.exception(
-                    "D&D scan failed for clocks %s to %s", ids[0], ids[-1]
-                )
+            scanned += self.browse(ids)._dd_scan_clocks(today) or 0
             # Everything is flushed: keep the cache small on long scans.
             self.env.invalidate_all()
         return scanned
+
+    def _dd_scan_clocks(self, today):
+        """Scan the clocks of ``self`` (one batch) in a savepoint; a failure
+        is logged and queued as a fallout of the shipments' orders.
+
+        :returns: the number of clocks scanned (those another scan holds are
+            skipped), None when the batch failed
+        """
+        try:
+            with self.env.cr.savepoint():
+                claimed = self._dd_claim()
+                if claimed:
+                    claimed._dd_scan_batch(today)
+            return len(claimed)
+        except Exception as error:  # pylint: disable=broad-except
+            _logger.exception(
+                "D&D scan failed for clocks %s to %s", self.ids[:1], self.ids[-1:]
+            )
+            self.env.invalidate_all()
+            orders = self.shipment_id.sale_order_ids
+            if orders:
+                self.env["oms.fallout"]._report(orders, "dd_scan", error)
+            return None
 
     def _dd_scan_batch(self, today):
         self._dd_refresh(today)

@@ -1,9 +1,11 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
+from unittest.mock import patch
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .dd_common import DdCommon
 
@@ -106,3 +108,39 @@ class TestDdScan(DdCommon):
         small = self._scan_queries(10)
         large = self._scan_queries(50)
         self.assertLessEqual(large, small + 2, f"10: {small}, 50: {large} queries")
+
+    def test_failed_batch_to_fallout_and_retry(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer_de.id,
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        failing = self._containers(1, 12)
+        failing.shipment_id.sale_order_ids = order
+        other = self._containers(1, 12)
+        Clock = self.env["oms.dd.clock"]
+        clocks = (failing | other).dd_clock_ids
+        real_warn = type(Clock)._dd_warn
+
+        def warn(records, today):
+            if records & failing.dd_clock_ids:
+                raise ValueError("Mail server down")
+            return real_warn(records, today)
+
+        with (
+            patch.object(type(Clock), "_dd_warn", warn),
+            mute_logger("odoo.addons.oms_export_logistics.models.oms_dd_clock"),
+        ):
+            scanned = Clock._dd_scan(clocks=clocks, batch_size=2, today=self.today)
+        self.assertEqual(scanned, 2)  # the other container's two clocks
+        self.assertEqual(self._clock(other, "origin_storage").amount, 1200.0)
+        self.assertFalse(self._clock(failing, "origin_storage").accrued_amount)
+        fallout = self.env["oms.fallout"].search(
+            [("order_id", "=", order.id), ("step", "=", "dd_scan")]
+        )
+        self.assertEqual(fallout.state, "open")
+        self.assertIn("Mail server down", fallout.error)
+        fallout.action_retry()
+        self.assertEqual(fallout.state, "resolved")
+        self.assertEqual(self._clock(failing, "origin_storage").accrued_amount, 1200.0)
