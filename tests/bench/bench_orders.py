@@ -377,6 +377,156 @@ def bench_invoicing(bench, env):
     return [setup, measure]
 
 
+class DemurrageFixtures:
+    """A carrier with D&D tariffs, accrual accounts, and containers on
+    minimal shipments, created in batches without tracking."""
+
+    per_shipment = 50
+
+    def __init__(self, env):
+        from odoo import Command
+
+        self.env = env(
+            context=dict(
+                env.context,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_notrack=True,
+            )
+        )
+        env = self.env
+        self.carrier = env["res.partner"].create({"name": "Bench Ocean Line"})
+        self.customer = env["res.partner"].create({"name": "Bench D&D Customer"})
+        self.incoterm = env.ref("account.incoterm_CIF")
+        tiers = [
+            Command.create({"from_day": 1, "to_day": 4, "rate": 50.0}),
+            Command.create({"from_day": 5, "to_day": 0, "rate": 120.0}),
+        ]
+        env["oms.dd.tariff"].create(
+            [
+                {
+                    "name": f"Bench {clock_type}",
+                    "carrier_id": self.carrier.id,
+                    "clock_type": clock_type,
+                    "free_days": 4,
+                    "tier_ids": tiers,
+                }
+                for clock_type in ("origin_detention", "origin_storage")
+            ]
+        )
+        accounts = env["account.account"].create(
+            [
+                {
+                    "name": "Bench D&D expense",
+                    "code": "BDD001",
+                    "account_type": "expense",
+                },
+                {
+                    "name": "Bench D&D accrued",
+                    "code": "BDD002",
+                    "account_type": "liability_current",
+                },
+            ]
+        )
+        journal = env["account.journal"].create(
+            {"name": "Bench D&D", "code": "BDDJ", "type": "general"}
+        )
+        env.company.write(
+            {
+                "dd_journal_id": journal.id,
+                "dd_expense_account_id": accounts[0].id,
+                "dd_accrual_account_id": accounts[1].id,
+            }
+        )
+
+    def create_containers(self, tag, count, batch=1000):
+        """``count`` containers picked up 5 to 24 days ago, at the terminal
+        since 3 to 14 days; one in three loaded since. Two clocks each run
+        or stopped with charges, the destination clocks have not started.
+
+        :returns: ``(containers, Measure)``
+        """
+        from odoo import fields
+
+        env = self.env
+        now = fields.Datetime.now()
+        setup = Measure(f"setup: {count:,} containers ({tag})")
+        containers = env["oms.export.container"]
+        for start in range(0, count, batch):
+            indexes = range(start, min(start + batch, count))
+
+            def create(indexes=indexes):
+                shipments = env["oms.export.shipment"].create(
+                    [
+                        {
+                            "partner_id": self.customer.id,
+                            "incoterm_id": self.incoterm.id,
+                        }
+                        for _i in range(0, len(indexes), self.per_shipment)
+                    ]
+                )
+                vals_list = []
+                for position, index in enumerate(indexes):
+                    picked = now - timedelta(days=5 + index % 20)
+                    gate_in = picked + timedelta(days=2 + index % 3)
+                    vals = {
+                        "name": f"B{tag}U{index:07d}",
+                        "shipment_id": shipments[position // self.per_shipment].id,
+                        "carrier_id": self.carrier.id,
+                        "origin_port": "INNSA",
+                        "destination_port": "DEHAM",
+                        "empty_pickup_date": picked,
+                        "gate_in_date": gate_in,
+                    }
+                    if index % 3 == 0:
+                        vals["loaded_date"] = min(gate_in + timedelta(days=6), now)
+                    vals_list.append(vals)
+                return env["oms.export.container"].create(vals_list)
+
+            created, sec, qry = measured(env, create)
+            containers |= created
+            setup.add(sec, qry)
+        return containers, setup
+
+
+@section(
+    "demurrage",
+    "demurrage and detention scan over {args.containers:,} containers",
+    databases=("oms",),
+)
+def bench_demurrage(bench, env):
+    Clock = env["oms.dd.clock"]
+    if not hasattr(Clock, "_dd_scan"):
+        raise SectionUnavailable("demurrage scan: not available")
+    count = bench.args.containers
+    fixtures = DemurrageFixtures(env)
+    env = fixtures.env
+    Clock = env["oms.dd.clock"]
+    batch_size = 500
+    results = []
+    for tag, size in (("S", max(1, count // 10)), ("L", count)):
+        containers, setup = fixtures.create_containers(tag, size)
+        results.append(setup)
+        clocks = containers.dd_clock_ids
+        for label in ("first run", "same day again"):
+            scanned, sec, qry = measured(
+                env, Clock._dd_scan, clocks=clocks, batch_size=batch_size
+            )
+            measure = Measure(f"scan {size:,} containers ({label})", sec, qry)
+            batches = max(1, -(-scanned // batch_size))
+            measure.notes.append(
+                f"{scanned:,} clocks, {batches} batches, "
+                f"{qry / batches:.1f} queries/batch, "
+                f"{1000 * qry / size:.0f} queries/1000 containers"
+            )
+            results.append(measure)
+    moves = env["account.move"].search_count(
+        [("journal_id", "=", env.company.dd_journal_id.id)]
+    )
+    results[-1].notes.append(f"{moves} accrual entries")
+    return results
+
+
 # ---------------------------------------------------------------------------
 # Runner and report
 # ---------------------------------------------------------------------------
@@ -504,6 +654,13 @@ def parse_args(argv):
         type=int,
         default=int(os.environ.get("OMS_BENCH_INVOICE_ORDERS") or 2000),
         help="delivered orders to invoice (env OMS_BENCH_INVOICE_ORDERS)",
+    )
+    parser.add_argument(
+        "--containers",
+        type=int,
+        default=int(os.environ.get("OMS_BENCH_CONTAINERS") or 20_000),
+        help="containers for the demurrage scan (env OMS_BENCH_CONTAINERS); "
+        "it also runs over a tenth of them",
     )
     parser.add_argument(
         "--only",

@@ -1,6 +1,18 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
+
+# Container events in the order they happen; each D&D clock runs between two.
+CONTAINER_EVENTS = [
+    ("empty_pickup_date", "Empty pick-up"),
+    ("gate_in_date", "Full gate-in (origin)"),
+    ("loaded_date", "Loaded on board"),
+    ("discharge_date", "Discharged"),
+    ("gate_out_date", "Full gate-out (destination)"),
+    ("empty_return_date", "Empty return"),
+]
 
 
 class OmsExportContainer(models.Model):
@@ -25,3 +37,206 @@ class OmsExportContainer(models.Model):
     company_id = fields.Many2one(
         related="shipment_id.company_id", store=True, index=True
     )
+    partner_id = fields.Many2one(related="shipment_id.partner_id", string="Customer")
+    container_type_id = fields.Many2one(
+        "oms.container.type", string="Type", index=True, tracking=True
+    )
+    carrier_id = fields.Many2one(
+        "res.partner",
+        string="Shipping Line",
+        index=True,
+        check_company=True,
+        help="Carrier owning the equipment: its D&D tariff applies.",
+    )
+    origin_port = fields.Char(help="UN/LOCODE of the port of loading, e.g. INNSA.")
+    destination_port = fields.Char(
+        help="UN/LOCODE of the port of discharge, e.g. DEHAM."
+    )
+    seal_number = fields.Char(tracking=True)
+    # Capacity: from the type, adjustable per unit (a heavy-tare box, ...).
+    tare_weight = fields.Float(
+        string="Tare (kg)",
+        compute="_compute_capacity",
+        store=True,
+        readonly=False,
+        digits="Stock Weight",
+    )
+    max_payload = fields.Float(
+        string="Max Payload (kg)",
+        compute="_compute_capacity",
+        store=True,
+        readonly=False,
+        digits="Stock Weight",
+    )
+    volume_capacity = fields.Float(
+        string="Capacity (m³)",
+        compute="_compute_capacity",
+        store=True,
+        readonly=False,
+        digits="Volume",
+    )
+    max_gross_weight = fields.Float(
+        string="Max Gross Mass (kg)",
+        compute="_compute_max_gross_weight",
+        store=True,
+        digits="Stock Weight",
+    )
+    # Load.
+    package_count = fields.Integer(string="Packages")
+    cargo_weight = fields.Float(string="Cargo (kg)", digits="Stock Weight")
+    packaging_weight = fields.Float(
+        string="Packing and Dunnage (kg)", digits="Stock Weight"
+    )
+    volume_used = fields.Float(string="Volume Used (m³)", digits="Volume")
+    weight_used = fields.Float(
+        string="Weight Used (kg)",
+        compute="_compute_weight_used",
+        store=True,
+        digits="Stock Weight",
+    )
+    weight_fill = fields.Float(string="Weight Fill (%)", compute="_compute_fill")
+    volume_fill = fields.Float(string="Volume Fill (%)", compute="_compute_fill")
+    # SOLAS VGM: cargo + packing + tare, by weighing the packed unit
+    # (method 1) or summing weighed contents and tare (method 2).
+    vgm_method = fields.Selection(
+        [("method1", "Method 1 (weighed packed)"), ("method2", "Method 2 (sum)")],
+        string="VGM Method",
+    )
+    vgm_weight = fields.Float(
+        string="Verified Gross Mass (kg)",
+        compute="_compute_vgm_weight",
+        store=True,
+        readonly=False,
+        digits="Stock Weight",
+        tracking=True,
+        help="Method 2: computed as cargo + packing + tare. Method 1: the "
+        "weighbridge reading, entered by hand.",
+    )
+    vgm_weighing_party = fields.Char(string="Weighing Party")
+    vgm_signatory = fields.Char(string="VGM Signatory")
+    vgm_date = fields.Datetime(string="VGM Date")
+    # Events (see CONTAINER_EVENTS).
+    empty_pickup_date = fields.Datetime(string="Empty Pick-up", tracking=True)
+    gate_in_date = fields.Datetime(string="Full Gate-in", tracking=True)
+    loaded_date = fields.Datetime(string="Loaded on Board", tracking=True)
+    discharge_date = fields.Datetime(string="Discharged", tracking=True)
+    gate_out_date = fields.Datetime(string="Full Gate-out", tracking=True)
+    empty_return_date = fields.Datetime(string="Empty Return", tracking=True)
+    dd_clock_ids = fields.One2many("oms.dd.clock", "container_id", string="D&D Clocks")
+    dd_amount = fields.Float(
+        string="D&D Amount", compute="_compute_dd_amount", digits="Account"
+    )
+
+    @api.depends("container_type_id")
+    def _compute_capacity(self):
+        for container in self:
+            ctype = container.container_type_id
+            container.tare_weight = ctype.tare_weight
+            container.max_payload = ctype.max_payload
+            container.volume_capacity = ctype.volume
+
+    @api.depends("tare_weight", "max_payload")
+    def _compute_max_gross_weight(self):
+        for container in self:
+            container.max_gross_weight = container.tare_weight + container.max_payload
+
+    @api.depends("cargo_weight", "packaging_weight")
+    def _compute_weight_used(self):
+        for container in self:
+            container.weight_used = container.cargo_weight + container.packaging_weight
+
+    @api.depends("weight_used", "max_payload", "volume_used", "volume_capacity")
+    def _compute_fill(self):
+        for container in self:
+            payload, capacity = container.max_payload, container.volume_capacity
+            container.weight_fill = (
+                100.0 * container.weight_used / payload if payload else 0.0
+            )
+            container.volume_fill = (
+                100.0 * container.volume_used / capacity if capacity else 0.0
+            )
+
+    @api.depends("vgm_method", "cargo_weight", "packaging_weight", "tare_weight")
+    def _compute_vgm_weight(self):
+        for container in self.filtered(lambda c: c.vgm_method != "method1"):
+            container.vgm_weight = (
+                container.cargo_weight + container.packaging_weight
+                + container.tare_weight
+            )  # fmt: skip
+
+    @api.depends("dd_clock_ids.amount")
+    def _compute_dd_amount(self):
+        for container in self:
+            container.dd_amount = sum(container.dd_clock_ids.mapped("amount"))
+
+    # Computed fields do not trigger constraints: list what they come from.
+    @api.constrains(
+        "vgm_weight", "cargo_weight", "packaging_weight", "container_type_id",
+        "tare_weight", "max_payload", "vgm_method",
+    )  # fmt: skip
+    def _check_vgm(self):
+        for container in self:
+            if (
+                container.max_gross_weight
+                and float_compare(
+                    container.vgm_weight, container.max_gross_weight, precision_digits=2
+                )
+                > 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Container %(name)s: the verified gross mass %(vgm).0f kg "
+                        "exceeds its maximum gross mass %(max).0f kg.",
+                        name=container.name,
+                        vgm=container.vgm_weight,
+                        max=container.max_gross_weight,
+                    )
+                )
+
+    @api.constrains(*[event for event, _label in CONTAINER_EVENTS])
+    def _check_event_order(self):
+        labels = dict(CONTAINER_EVENTS)
+        for container in self:
+            previous = None
+            for event, _label in CONTAINER_EVENTS:
+                when = container[event]
+                if not when:
+                    continue
+                if previous and when < container[previous]:
+                    raise ValidationError(
+                        self.env._(
+                            "Container %(name)s: %(event)s (%(when)s) cannot be "
+                            "before %(previous)s (%(before)s).",
+                            name=container.name,
+                            event=labels[event],
+                            when=when,
+                            previous=labels[previous],
+                            before=container[previous],
+                        )
+                    )
+                previous = event
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        containers = super().create(vals_list)
+        clocks = self.env["oms.dd.clock"].create(containers._prepare_dd_clock_vals())
+        clocks.filtered("start_datetime")._dd_refresh()
+        return containers
+
+    def write(self, vals):
+        res = super().write(vals)
+        if any(event in vals for event, _label in CONTAINER_EVENTS):
+            # The clocks move with the events: amounts follow right away,
+            # accruals wait for the daily scan.
+            self.dd_clock_ids._dd_refresh()
+        return res
+
+    def _prepare_dd_clock_vals(self):
+        clock_types = (
+            self.env["oms.dd.clock"]._fields["clock_type"].get_values(self.env)
+        )
+        return [
+            {"container_id": container.id, "clock_type": clock_type}
+            for container in self
+            for clock_type in clock_types
+        ]

@@ -415,6 +415,7 @@ class OmsExportShipment(models.Model):
         blockers = []
         for shipment in self:
             blockers += shipment._oms_pipeline_blockers(new_state)
+        blockers += self._oms_document_blockers(new_state)
         return blockers
 
     def _oms_pipeline_blockers(self, new_state):

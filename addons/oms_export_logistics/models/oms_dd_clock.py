@@ -1,0 +1,640 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import split_every
+
+from ..tools import dd_tariff_math
+from .oms_dd_tariff import CLOCK_TYPES
+
+_logger = logging.getLogger(__name__)
+
+# Container events starting and stopping each clock.
+CLOCK_EVENTS = {
+    "origin_detention": ("empty_pickup_date", "gate_in_date"),
+    "origin_storage": ("gate_in_date", "loaded_date"),
+    "destination_demurrage": ("discharge_date", "gate_out_date"),
+    "destination_detention": ("gate_out_date", "empty_return_date"),
+}
+# The incoterm matrix item deciding who pays each clock.
+CLOCK_MATRIX_ITEM = {
+    "origin_detention": "loading_origin_by",
+    "origin_storage": "origin_terminal_by",
+    "destination_demurrage": "destination_terminal_by",
+    "destination_detention": "unloading_by",
+}
+ORIGIN_CLOCKS = ("origin_detention", "origin_storage")
+
+
+class OmsDdClock(models.Model):
+    """One demurrage or detention clock of a container: it runs between two
+    container events, costs per its carrier tariff once free time is over,
+    and is accrued, warned about and re-billed by the daily scan."""
+
+    _name = "oms.dd.clock"
+    _description = "Demurrage and Detention Clock"
+    _order = "container_id, id"
+    _check_company_auto = True
+
+    container_id = fields.Many2one(
+        "oms.export.container", required=True, ondelete="cascade", index=True
+    )
+    shipment_id = fields.Many2one(
+        related="container_id.shipment_id", store=True, index=True
+    )
+    company_id = fields.Many2one(
+        related="container_id.company_id", store=True, index=True
+    )
+    partner_id = fields.Many2one(
+        related="container_id.shipment_id.partner_id", string="Customer", store=True
+    )
+    carrier_id = fields.Many2one(related="container_id.carrier_id", store=True)
+    container_type_id = fields.Many2one(
+        related="container_id.container_type_id", store=True
+    )
+    clock_type = fields.Selection(CLOCK_TYPES, required=True, readonly=True)
+    port = fields.Char(compute="_compute_port", store=True)
+    start_datetime = fields.Datetime(
+        string="Started", compute="_compute_dates", store=True, index=True
+    )
+    end_datetime = fields.Datetime(
+        string="Stopped", compute="_compute_dates", store=True
+    )
+    running = fields.Boolean(compute="_compute_dates", store=True, index=True)
+    planned_end_date = fields.Date(
+        help="When the clock is expected to stop: projections run to it."
+    )
+    tariff_id = fields.Many2one(
+        "oms.dd.tariff",
+        compute="_compute_tariff_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+    )
+    free_days = fields.Integer(compute="_compute_free_days", store=True, readonly=False)
+    currency_id = fields.Many2one(
+        "res.currency", compute="_compute_currency_id", store=True
+    )
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    # Written by _dd_refresh (the scan, event changes).
+    last_free_day = fields.Date(readonly=True)
+    chargeable_days = fields.Integer(readonly=True)
+    amount = fields.Monetary(readonly=True)
+    projected_amount = fields.Monetary(readonly=True)
+    amount_company = fields.Monetary(
+        string="Amount (Company Currency)",
+        currency_field="company_currency_id",
+        readonly=True,
+    )
+    scan_date = fields.Date(string="Last Scan", readonly=True)
+    dd_done = fields.Boolean(
+        string="Settled", readonly=True, help="Stopped, final amount accrued."
+    )
+    payer = fields.Selection(
+        [("seller", "Seller (us)"), ("buyer", "Buyer")],
+        string="Who Pays",
+        compute="_compute_payer",
+        store=True,
+    )
+    cause = fields.Selection(
+        [
+            ("company", "Company"),
+            ("customer", "Customer"),
+            ("carrier", "Carrier"),
+            ("port", "Port"),
+        ],
+        compute="_compute_cause",
+        store=True,
+        readonly=False,
+        help="Who caused the time used: defaults to who pays.",
+    )
+    accrued_amount = fields.Monetary(readonly=True)
+    last_accrual_move_id = fields.Many2one("account.move", readonly=True)
+    warned_threshold = fields.Integer(
+        readonly=True,
+        help="Days-before-last-free-day threshold already warned about (0: none yet).",
+    )
+    rebill_move_id = fields.Many2one(
+        "account.move", string="Re-bill Invoice", readonly=True, copy=False
+    )
+    rebilled = fields.Boolean(compute="_compute_rebilled", store=True)
+
+    _sql_constraints = [
+        (
+            "container_clock_uniq",
+            "unique(container_id, clock_type)",
+            "A container has one clock of each type.",
+        ),
+    ]
+
+    @api.depends("container_id", "clock_type")
+    def _compute_display_name(self):
+        labels = dict(CLOCK_TYPES)
+        for clock in self:
+            clock.display_name = (
+                f"{clock.container_id.name} / {labels.get(clock.clock_type)}"
+            )
+
+    @api.depends(
+        "clock_type", "container_id.origin_port", "container_id.destination_port"
+    )
+    def _compute_port(self):
+        for clock in self:
+            container = clock.container_id
+            clock.port = (
+                container.origin_port
+                if clock.clock_type in ORIGIN_CLOCKS
+                else container.destination_port
+            )
+
+    @api.depends(
+        "clock_type",
+        *{f"container_id.{name}" for pair in CLOCK_EVENTS.values() for name in pair},
+    )
+    def _compute_dates(self):
+        for clock in self:
+            start_event, end_event = CLOCK_EVENTS[clock.clock_type]
+            clock.start_datetime = clock.container_id[start_event]
+            clock.end_datetime = clock.container_id[end_event]
+            clock.running = bool(clock.start_datetime and not clock.end_datetime)
+
+    @api.depends("clock_type", "carrier_id", "port", "container_type_id", "company_id")
+    def _compute_tariff_id(self):
+        tariffs = self.env["oms.dd.tariff"].search(
+            [("company_id", "in", self.company_id.ids)]
+        )
+        for clock in self:
+            clock.tariff_id = tariffs._select_for(
+                clock.clock_type,
+                clock.carrier_id,
+                clock.port,
+                clock.container_type_id,
+                clock.company_id,
+            )
+
+    @api.depends("tariff_id.free_days")
+    def _compute_free_days(self):
+        for clock in self:
+            clock.free_days = clock.tariff_id.free_days
+
+    @api.depends("tariff_id.currency_id", "company_id")
+    def _compute_currency_id(self):
+        for clock in self:
+            clock.currency_id = (
+                clock.tariff_id.currency_id or clock.company_id.currency_id
+            )
+
+    @api.depends("clock_type", "shipment_id.incoterm_id")
+    def _compute_payer(self):
+        rules = self.env["oms.incoterm.rule"].search(
+            [("incoterm_id", "in", self.shipment_id.incoterm_id.ids)]
+        )
+        by_incoterm = {rule.incoterm_id: rule for rule in rules}
+        for clock in self:
+            rule = by_incoterm.get(clock.shipment_id.incoterm_id)
+            # No incoterm: the exporter deals with the carrier itself.
+            item = CLOCK_MATRIX_ITEM[clock.clock_type]
+            clock.payer = rule[item] if rule else "seller"
+
+    @api.depends("payer")
+    def _compute_cause(self):
+        # A cause set by the user stands; only empty ones get the default.
+        for clock in self.filtered(lambda c: not c.cause):
+            clock.cause = "company" if clock.payer == "seller" else "customer"
+
+    @api.depends("rebill_move_id")
+    def _compute_rebilled(self):
+        for clock in self:
+            clock.rebilled = bool(clock.rebill_move_id)
+
+    # TARIFF ARITHMETIC
+
+    def _dd_get_context(self, today):
+        """What a batch of clocks needs, read in a fixed number of queries:
+        holidays of the working-day calendars and currency rates."""
+        company = self.company_id[:1] or self.env.company
+        starts = [c.start_datetime.date() for c in self if c.start_datetime]
+        ahead = max(self.company_id.mapped("dd_projection_days") or [0])
+        horizon = today + timedelta(days=ahead)
+        planned = [c.planned_end_date for c in self if c.planned_end_date]
+        first = min(starts, default=today)
+        last = max([today, horizon, *planned])
+        tariffs = self.tariff_id
+        currencies = self.currency_id | self.company_id.currency_id
+        return {
+            "today": today,
+            "holidays": tariffs._get_holidays(first, last + timedelta(days=366)),
+            "rates": currencies._get_rates(company, today),
+        }
+
+    def _dd_get_values(self, today):
+        """``{clock: values}``: last free day, chargeable days, amount as of
+        ``today`` (or the stop), projection and company-currency amount."""
+        ctx = self._dd_get_context(today)
+        day_functions = {}
+        result = {}
+        for clock in self:
+            result[clock] = clock._dd_get_clock_values(ctx, day_functions)
+        return result
+
+    def _dd_to_date(self, timestamp):
+        return fields.Date.context_today(self, timestamp=timestamp)
+
+    def _dd_get_clock_values(self, ctx, day_functions):
+        self.ensure_one()
+        today = ctx["today"]
+        tariff = self.tariff_id
+        if not self.start_datetime or not tariff:
+            return {
+                "last_free_day": False,
+                "chargeable_days": 0,
+                "amount": 0.0,
+                "projected_amount": 0.0,
+                "amount_company": 0.0,
+                "scan_date": today,
+            }
+        if tariff not in day_functions:
+            day_functions[tariff] = tariff._get_working_day_function(ctx["holidays"])
+        start = self._dd_to_date(self.start_datetime)
+        last_free = dd_tariff_math.last_free_day(
+            start, self.free_days, day_functions[tariff]
+        )
+        end = self._dd_to_date(self.end_datetime) if self.end_datetime else today
+        tiers = tariff._get_tiers()
+        days = dd_tariff_math.chargeable_days(last_free, end)
+        amount = self.currency_id.round(dd_tariff_math.tier_amount(days, tiers))
+        projected = amount
+        if self.running:
+            horizon = self.planned_end_date or today + timedelta(
+                days=self.company_id.dd_projection_days
+            )
+            projected_days = dd_tariff_math.chargeable_days(
+                last_free, max(horizon, today)
+            )
+            projected = self.currency_id.round(
+                dd_tariff_math.tier_amount(projected_days, tiers)
+            )
+        rates = ctx["rates"]
+        company_currency = self.company_id.currency_id
+        amount_company = company_currency.round(
+            amount * rates[company_currency.id] / rates[self.currency_id.id]
+        )
+        return {
+            "last_free_day": last_free,
+            "chargeable_days": days,
+            "amount": amount,
+            "projected_amount": projected,
+            "amount_company": amount_company,
+            "scan_date": today,
+        }
+
+    def _dd_refresh(self, today=None):
+        """Recompute the amounts of the clocks; values are assigned per
+        record and flushed together (one UPDATE per column set)."""
+        today = today or fields.Date.context_today(self)
+        for clock, values in self._dd_get_values(today).items():
+            for fname, value in values.items():
+                if clock[fname] != value:
+                    clock[fname] = value
+            if clock.dd_done and (
+                clock.running
+                or clock.currency_id.compare_amounts(
+                    clock.accrued_amount, clock._dd_get_accrual_target()
+                )
+            ):
+                # Events were corrected after the final accrual: settle again.
+                clock.dd_done = False
+        return True
+
+    def _dd_get_accrual_target(self):
+        """What the company owes the carrier for the clock: its amount when
+        the seller pays, nothing when the buyer does."""
+        self.ensure_one()
+        return self.amount if self.payer == "seller" else 0.0
+
+    # DAILY SCAN
+
+    @api.model
+    def _dd_scan_domain(self):
+        """Clocks the scan looks at: started and not settled."""
+        return [("start_datetime", "!=", False), ("dd_done", "=", False)]
+
+    def _dd_claim(self):
+        """The clocks of ``self`` no other transaction is scanning, locked
+        until the end of the transaction (a concurrent scan skips them)."""
+        self.flush_recordset()
+        self.env.cr.execute(
+            "SELECT id FROM oms_dd_clock WHERE id IN %s FOR UPDATE SKIP LOCKED",
+            [tuple(self.ids)],
+        )
+        return self.browse(sorted(row[0] for row in self.env.cr.fetchall()))
+
+    @api.model
+    def _dd_scan(self, clocks=None, batch_size=500, today=None):
+        """Daily demurrage and detention scan: refresh the amounts, warn
+        before the last free day, post the accruals and re-bill what the
+        customer caused. Idempotent and safe to run concurrently; each batch
+        runs in a savepoint and a failing batch is logged and skipped.
+
+        :param today: the scan's day (tests, catch-up runs); default today
+        :returns: the number of clocks scanned
+        """
+        today = today or fields.Date.context_today(self)
+        domain = self._dd_scan_domain()
+        if clocks is not None:
+            domain = [("id", "in", clocks.ids), *domain]
+        scanned = 0
+        for ids in split_every(batch_size, self.search(domain, order="id").ids):
+            scanned += self.browse(ids)._dd_scan_clocks(today) or 0
+            # Everything is flushed: keep the cache small on long scans.
+            self.env.invalidate_all()
+        return scanned
+
+    def _dd_scan_clocks(self, today):
+        """Scan the clocks of ``self`` (one batch) in a savepoint; a failure
+        is logged and queued as a fallout of the shipments' orders.
+
+        :returns: the number of clocks scanned (those another scan holds are
+            skipped), None when the batch failed
+        """
+        try:
+            with self.env.cr.savepoint():
+                claimed = self._dd_claim()
+                if claimed:
+                    claimed._dd_scan_batch(today)
+            return len(claimed)
+        except Exception as error:  # pylint: disable=broad-except
+            _logger.exception(
+                "D&D scan failed for clocks %s to %s", self.ids[:1], self.ids[-1:]
+            )
+            self.env.invalidate_all()
+            orders = self.shipment_id.sale_order_ids
+            if orders:
+                self.env["oms.fallout"]._report(orders, "dd_scan", error)
+            return None
+
+    def _dd_scan_batch(self, today):
+        self._dd_refresh(today)
+        self._dd_warn(today)
+        self._dd_post_accruals(today)
+        stopped = self.filtered(lambda clock: not clock.running)
+        stopped.filtered(
+            lambda clock: (
+                clock.company_id.dd_auto_rebill and clock.company_id.dd_product_id
+            )
+        )._dd_get_rebillable()._dd_rebill()
+        # Settled once stopped and fully accrued (accounts may be missing).
+        stopped.filtered(
+            lambda clock: (
+                not clock.currency_id.compare_amounts(
+                    clock.accrued_amount, clock._dd_get_accrual_target()
+                )
+            )
+        ).dd_done = True
+
+    @api.model
+    def _cron_dd_scan(self):
+        self._dd_scan()
+        return True
+
+    # WARNINGS
+
+    def _dd_get_warning_threshold(self, today):
+        """The smallest warning threshold (days before the last free day)
+        the clock has reached and not been warned about yet, else 0."""
+        self.ensure_one()
+        if not (self.running and self.last_free_day and self.payer == "seller"):
+            return 0
+        days_left = (self.last_free_day - today).days
+        if days_left < 0:
+            return 0  # free time is over: the accruals take it from here
+        thresholds = self.company_id._dd_get_warning_thresholds()
+        reached = [t for t in thresholds if days_left <= t]
+        if not reached:
+            return 0
+        threshold = min(reached)
+        if self.warned_threshold and self.warned_threshold <= threshold:
+            return 0
+        return threshold
+
+    def _dd_get_responsible_user(self):
+        """Who gets the warning: the shipment's responsible when it has one,
+        else the company's D&D responsible, else the shipment's creator."""
+        self.ensure_one()
+        shipment = self.shipment_id
+        user = shipment["user_id"] if "user_id" in shipment._fields else False
+        return user or self.company_id.dd_user_id or shipment.create_uid
+
+    def _dd_warn(self, today):
+        """One to-do activity per shipment for its clocks nearing their last
+        free day; each clock is warned once per threshold."""
+        to_warn = defaultdict(lambda: self.browse())
+        for clock in self:
+            threshold = clock._dd_get_warning_threshold(today)
+            if threshold:
+                clock.warned_threshold = threshold
+                to_warn[clock.shipment_id] |= clock
+        if not to_warn:
+            return
+        model = self.env["ir.model"]._get_id("oms.export.shipment")
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        # One activity per shipment: Odoo subscribes the assignee once per
+        # created batch, two activities of one record would clash there.
+        self.env["mail.activity"].sudo().create(
+            [
+                clocks._dd_prepare_warning_activity(shipment, activity_type, model)
+                for shipment, clocks in to_warn.items()
+            ]
+        )
+
+    def _dd_prepare_warning_activity(self, shipment, activity_type, model_id):
+        last_free = min(self.mapped("last_free_day"))
+        return {
+            "res_model_id": model_id,
+            "res_id": shipment.id,
+            "activity_type_id": activity_type.id,
+            "user_id": self[:1]._dd_get_responsible_user().id,
+            "date_deadline": last_free,
+            "summary": self.env._(
+                "Free time ends %(date)s: %(clocks)s",
+                date=last_free,
+                clocks=", ".join(self.mapped("display_name")),
+            ),
+        }
+
+    # ACCRUALS
+
+    def _dd_post_accruals(self, today):
+        """Post, per company, one journal entry for the change of what the
+        company owes on the clocks since the last accrual. Nothing changed,
+        nothing posted: running the scan twice a day posts once."""
+        moves = self.env["account.move"]
+        for company, clocks in self.grouped("company_id").items():
+            deltas = {}
+            for clock in clocks:
+                delta = clock._dd_get_accrual_target() - clock.accrued_amount
+                if not clock.currency_id.is_zero(delta):
+                    deltas[clock] = delta
+            if not deltas:
+                continue
+            if not company._dd_accrual_configured():
+                _logger.info("D&D accruals: %s has no journal/accounts", company.name)
+                continue
+            move = self.env["account.move"].create(
+                self._dd_prepare_accrual_move(company, deltas, today)
+            )
+            move.action_post()
+            for clock in deltas:
+                clock.accrued_amount = clock._dd_get_accrual_target()
+                clock.last_accrual_move_id = move
+            moves |= move
+        return moves
+
+    @api.model
+    def _dd_prepare_accrual_move(self, company, deltas, today):
+        """An entry debiting D&D expense and crediting accrued liabilities,
+        one pair of lines per currency, carrier and clock type."""
+        groups = defaultdict(float)
+        for clock, delta in deltas.items():
+            groups[(clock.currency_id, clock.carrier_id, clock.clock_type)] += delta
+        labels = dict(CLOCK_TYPES)
+        lines = []
+        for (currency, carrier, clock_type), amount in groups.items():
+            balance = currency._convert(amount, company.currency_id, company, today)
+            name = self.env._("D&D accrual: %(clock)s", clock=labels[clock_type])
+            common = {
+                "name": name,
+                "partner_id": carrier.id,
+                "currency_id": currency.id,
+            }
+            lines += [
+                Command.create(
+                    {
+                        **common,
+                        "account_id": company.dd_expense_account_id.id,
+                        "amount_currency": amount,
+                        "balance": balance,
+                    }
+                ),
+                Command.create(
+                    {
+                        **common,
+                        "account_id": company.dd_accrual_account_id.id,
+                        "amount_currency": -amount,
+                        "balance": -balance,
+                    }
+                ),
+            ]
+        return {
+            "move_type": "entry",
+            "company_id": company.id,
+            "journal_id": company.dd_journal_id.id,
+            "date": today,
+            "ref": self.env._("Demurrage and detention accrual %s", today),
+            "line_ids": lines,
+        }
+
+    # RE-BILLING
+
+    def _dd_get_rebillable(self):
+        """Stopped clocks the company paid and the customer caused, with a
+        charge, not re-billed yet."""
+        return self.filtered(
+            lambda clock: (
+                not clock.running
+                and clock.cause == "customer"
+                and clock.payer == "seller"
+                and not clock.rebill_move_id
+                and clock.currency_id.compare_amounts(clock.amount, 0.0) > 0
+            )
+        )
+
+    def action_dd_rebill(self):
+        """Invoice the customer for the charges it caused (once)."""
+        clocks = self._dd_get_rebillable()
+        if not clocks:
+            raise UserError(
+                self.env._(
+                    "Nothing to re-bill: select stopped clocks caused by the "
+                    "customer, paid by us and not re-billed yet."
+                )
+            )
+        invoices = clocks._dd_rebill()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", invoices.ids)]
+        return action
+
+    def _dd_rebill(self):
+        """One posted customer invoice per company, customer and currency
+        for the clocks of ``self``, each clock linked to its invoice."""
+        invoices = self.env["account.move"]
+        for (company, _partner, _currency), clocks in self.grouped(
+            lambda c: (c.company_id, c.partner_id, c.currency_id)
+        ).items():
+            if not company.dd_product_id:
+                raise UserError(
+                    self.env._(
+                        "Set the demurrage and detention service product of %s "
+                        "in the settings to re-bill charges.",
+                        company.name,
+                    )
+                )
+            invoice = self.env["account.move"].create(
+                clocks._dd_prepare_rebill_invoice()
+            )
+            invoice.action_post()
+            clocks.rebill_move_id = invoice
+            invoices |= invoice
+        return invoices
+
+    def _dd_prepare_rebill_invoice(self):
+        company = self.company_id
+        labels = dict(CLOCK_TYPES)
+        return {
+            "move_type": "out_invoice",
+            "company_id": company.id,
+            "partner_id": self.partner_id.id,
+            "currency_id": self.currency_id.id,
+            "invoice_origin": ", ".join(self.shipment_id.mapped("name")),
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "product_id": company.dd_product_id.id,
+                        "name": self.env._(
+                            "%(clock)s, container %(container)s: %(days)s days",
+                            clock=labels[clock.clock_type],
+                            container=clock.container_id.name,
+                            days=clock.chargeable_days,
+                        ),
+                        "quantity": 1.0,
+                        "price_unit": clock.amount,
+                    }
+                )
+                for clock in self
+            ],
+        }
+
+    # KPI
+
+    @api.model
+    def _dd_get_kpi(self, domain=None):
+        """D&D in company currency: total, caused by the company (goal:
+        zero) and its share, over the clocks of ``domain``."""
+        groups = self._read_group(domain or [], ["cause"], ["amount_company:sum"])
+        by_cause = {cause: amount or 0.0 for cause, amount in groups}
+        total = sum(by_cause.values())
+        ours = by_cause.get("company", 0.0)
+        return {
+            "total": total,
+            "company_caused": ours,
+            "company_share": 100.0 * ours / total if total else 0.0,
+            "by_cause": by_cause,
+        }

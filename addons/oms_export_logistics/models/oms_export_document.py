@@ -1,0 +1,164 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+DOCUMENT_STATES = [
+    ("required", "Required"),
+    ("prepared", "Prepared"),
+    ("verified", "Verified"),
+    ("sent", "Sent"),
+]
+
+
+class OmsExportDocument(models.Model):
+    """One line of a shipment's document checklist: a document the rules ask
+    for, and how far it got (prepared, verified, sent), with who and when."""
+
+    _name = "oms.export.document"
+    _description = "Export Shipment Document"
+    _order = "shipment_id, sequence, id"
+    _check_company_auto = True
+
+    shipment_id = fields.Many2one(
+        "oms.export.shipment",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="shipment_id.company_id", store=True, index=True
+    )
+    document_type_id = fields.Many2one(
+        "oms.export.document.type", required=True, ondelete="restrict", index=True
+    )
+    name = fields.Char(related="document_type_id.name")
+    sequence = fields.Integer(related="document_type_id.sequence", store=True)
+    stage = fields.Selection(related="document_type_id.stage", store=True)
+    party_role = fields.Selection(related="document_type_id.party_role")
+    mandatory = fields.Boolean(default=True)
+    state = fields.Selection(
+        DOCUMENT_STATES, default="required", required=True, copy=False
+    )
+    prepared_date = fields.Datetime(readonly=True, copy=False)
+    prepared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    verified_date = fields.Datetime(readonly=True, copy=False)
+    verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    sent_date = fields.Datetime(readonly=True, copy=False)
+    sent_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    sent_partner_id = fields.Many2one(
+        "res.partner", string="Sent To", readonly=True, copy=False
+    )
+    attachment_id = fields.Many2one(
+        "ir.attachment", string="PDF", readonly=True, copy=False
+    )
+
+    _sql_constraints = [
+        (
+            "shipment_type_uniq",
+            "unique(shipment_id, document_type_id)",
+            "A shipment lists each document type once.",
+        ),
+    ]
+
+    # PUBLIC ACTIONS
+
+    def action_prepare(self):
+        """Render each document's PDF, attach it to the shipment, mark it
+        prepared. Preparing again replaces the PDF with a fresh one."""
+        self._prepare_documents()
+        return True
+
+    def action_verify(self):
+        not_prepared = self.filtered(lambda d: d.state == "required")
+        if not_prepared:
+            raise UserError(
+                self.env._(
+                    "Prepare these documents before verifying them: %s",
+                    ", ".join(not_prepared.mapped("name")),
+                )
+            )
+        self.filtered(lambda d: d.state == "prepared").write(
+            {
+                "state": "verified",
+                "verified_date": fields.Datetime.now(),
+                "verified_by_id": self.env.uid,
+            }
+        )
+        return True
+
+    def action_reset(self):
+        self.write(
+            {
+                "state": "required",
+                "verified_date": False,
+                "verified_by_id": False,
+                "sent_date": False,
+                "sent_by_id": False,
+                "sent_partner_id": False,
+            }
+        )
+        return True
+
+    def action_print(self):
+        self.ensure_one()
+        report = self.document_type_id.report_id
+        if not report:
+            raise UserError(
+                self.env._("Document type %s has no report to print.", self.name)
+            )
+        return report.report_action(self.shipment_id)
+
+    # BUSINESS METHODS
+
+    def _prepare_documents(self):
+        without_report = self.filtered(lambda d: not d.document_type_id.report_id)
+        if without_report:
+            raise UserError(
+                self.env._(
+                    "These documents have no report to print: %s",
+                    ", ".join(without_report.mapped("name")),
+                )
+            )
+        attachments = self.env["ir.attachment"].create(
+            [document._prepare_attachment_vals() for document in self]
+        )
+        now = fields.Datetime.now()
+        for document, attachment in zip(self, attachments, strict=True):
+            document.write(
+                {
+                    "attachment_id": attachment.id,
+                    "state": "prepared"
+                    if document.state == "required"
+                    else document.state,
+                    "prepared_date": now,
+                    "prepared_by_id": self.env.uid,
+                }
+            )
+
+    def _prepare_attachment_vals(self):
+        self.ensure_one()
+        pdf, _report_type = self.env["ir.actions.report"]._render_qweb_pdf(
+            self.document_type_id.report_id, self.shipment_id.ids
+        )
+        return {
+            "name": f"{self.shipment_id.name} - {self.name}.pdf",
+            "type": "binary",
+            "datas": base64.b64encode(pdf),
+            "mimetype": "application/pdf",
+            "res_model": "oms.export.shipment",
+            "res_id": self.shipment_id.id,
+        }
+
+    def _mark_sent(self, partner):
+        self.write(
+            {
+                "state": "sent",
+                "sent_date": fields.Datetime.now(),
+                "sent_by_id": self.env.uid,
+                "sent_partner_id": partner.id,
+            }
+        )

@@ -1,0 +1,82 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    dd_journal_id = fields.Many2one(
+        "account.journal",
+        string="D&D Accrual Journal",
+        domain="[('type', '=', 'general'), ('company_id', '=', id)]",
+    )
+    dd_expense_account_id = fields.Many2one(
+        "account.account", string="D&D Expense Account"
+    )
+    dd_accrual_account_id = fields.Many2one(
+        "account.account",
+        string="D&D Accrued Liability Account",
+        help="Credited by the accruals until the carrier's bill arrives.",
+    )
+    dd_product_id = fields.Many2one(
+        "product.product",
+        string="D&D Re-bill Product",
+        domain="[('type', '=', 'service')]",
+        help="Service invoiced to customers for the charges they caused.",
+    )
+    dd_auto_rebill = fields.Boolean(
+        string="Re-bill D&D Automatically",
+        help="The daily scan invoices the stopped clocks caused by customers.",
+    )
+    dd_warning_days = fields.Char(
+        string="D&D Warning Days",
+        default="3,1",
+        help="Days before the last free day when the responsible is warned, "
+        "comma-separated, e.g. 3,1.",
+    )
+    dd_projection_days = fields.Integer(
+        string="D&D Projection Days",
+        default=7,
+        help="A running clock without planned stop is projected this many days ahead.",
+    )
+    dd_user_id = fields.Many2one(
+        "res.users",
+        string="D&D Responsible",
+        help="Warned when a shipment has no responsible of its own.",
+    )
+
+    @api.constrains("dd_warning_days", "dd_projection_days")
+    def _check_dd_settings(self):
+        for company in self:
+            try:
+                company._dd_get_warning_thresholds()
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._(
+                        "D&D warning days must be positive whole numbers "
+                        "separated by commas, e.g. 3,1."
+                    )
+                ) from error
+            if company.dd_projection_days < 0:
+                raise ValidationError(
+                    self.env._("D&D projection days cannot be negative.")
+                )
+
+    def _dd_get_warning_thresholds(self):
+        """Warning thresholds in days before the last free day, descending."""
+        self.ensure_one()
+        parts = [p.strip() for p in (self.dd_warning_days or "").split(",")]
+        thresholds = sorted({int(p) for p in parts if p}, reverse=True)
+        if any(t <= 0 for t in thresholds):
+            raise ValueError(self.dd_warning_days)
+        return thresholds
+
+    def _dd_accrual_configured(self):
+        self.ensure_one()
+        return bool(
+            self.dd_journal_id
+            and self.dd_expense_account_id
+            and self.dd_accrual_account_id
+        )

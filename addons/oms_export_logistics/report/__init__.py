@@ -1,0 +1,1 @@
+from . import oms_dd_xlsx

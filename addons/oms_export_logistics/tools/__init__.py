@@ -1,0 +1,1 @@
+from . import dd_tariff_math
