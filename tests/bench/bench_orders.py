@@ -319,6 +319,12 @@ def _delivered_orders(env, fixtures, count, lines, batch=100):
         for move in pickings.move_ids:
             move.quantity = move.product_uom_qty
         pickings.with_context(skip_backorder=True, skip_sms=True).button_validate()
+        undelivered = chunk.filtered(lambda o: o.invoice_status != "to invoice")
+        if undelivered:
+            raise RuntimeError(
+                f"{len(undelivered)} orders not delivered (held by a rule?): "
+                f"{', '.join(undelivered[:5].mapped('name'))}"
+            )
         env.cr.flush()
         orders |= chunk
     return orders

@@ -70,22 +70,24 @@ class AccountMove(models.Model):
         )
 
     def _oms_present(self, channel="email"):
-        """Send posted invoices through Odoo's ``account.move.send`` (email
-        with the PDF) and log each presentation."""
+        """Present posted invoices and log each presentation: ``email`` sends
+        them with their PDF through Odoo's ``account.move.send``; ``portal``
+        and ``print`` only log what was done outside this method."""
         moves = self.filtered(lambda m: m.state == "posted" and m.is_sale_document())
         by_template = {}
         for move in moves:
             template = move._oms_get_presentation_template()
             by_template[template] = by_template.get(template, self.browse()) | move
         for template, template_moves in by_template.items():
-            settings = {"sending_methods": {"email"}} if channel == "email" else {}
-            if template and channel == "email":
-                settings["mail_template"] = template
-            self.env["account.move.send"]._generate_and_send_invoices(
-                template_moves, allow_fallback_pdf=True, **settings
-            )
+            if channel == "email":
+                settings = {"sending_methods": {"email"}}
+                if template:
+                    settings["mail_template"] = template
+                self.env["account.move.send"]._generate_and_send_invoices(
+                    template_moves, allow_fallback_pdf=True, **settings
+                )
             self.env["oms.bill.presentation"]._oms_log(
-                template_moves, channel, template
+                template_moves, channel, template if channel == "email" else None
             )
         return True
 

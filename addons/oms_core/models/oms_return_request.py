@@ -268,21 +268,26 @@ class OmsReturnRequest(models.Model):
         if not lines:
             # Returned before being invoiced: nothing left to refund.
             return self.env["account.move"]
-        moves = order.with_context(oms_invoice_line_ids=lines.ids)._create_invoices(
-            final=True
+        # The warehouse user validating the receipt may lack billing rights:
+        # the refund is what the confirmed return already decided.
+        moves = (
+            order.sudo()
+            .with_context(oms_invoice_line_ids=lines.ids)
+            ._create_invoices(final=True)
         )
         moves.write({"oms_return_request_id": self.id, "oms_order_id": order.id})
         moves.action_post()
-        return moves
+        return moves.sudo(False)
 
     def _oms_create_replacement(self):
         self.ensure_one()
-        order = self.order_id._oms_create_replacement_order(
+        # As for refunds: the receiving user may not create sales orders.
+        order = self.order_id.sudo()._oms_create_replacement_order(
             {line.sale_line_id: line.quantity for line in self.line_ids},
             self.reason_id,
         )
         self.replacement_order_id = order
-        return order
+        return order.sudo(False)
 
 
 class OmsReturnRequestLine(models.Model):

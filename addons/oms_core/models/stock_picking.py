@@ -32,8 +32,11 @@ class StockPicking(models.Model):
     def _action_done(self):
         res = super()._action_done()
         done = self.filtered(lambda p: p.state == "done")
-        done.oms_return_request_id._oms_on_receipt_done()
-        done._oms_enqueue_shipment_invoicing()
+        # Warehouse users validate receipts and deliveries without rights on
+        # returns, policies or invoices: what follows is the back office's
+        # automated step, run as such (the job keeps the superuser flag).
+        done.sudo().oms_return_request_id._oms_on_receipt_done()
+        done.sudo()._oms_enqueue_shipment_invoicing()
         return res
 
     def action_oms_create_return_request(self):

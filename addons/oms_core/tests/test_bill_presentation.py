@@ -47,8 +47,12 @@ class TestBillPresentation(OmsFinanceCommon):
         policy = self._create_policy(trigger="daily")
         invoice = policy._oms_job_invoice_orders(self._delivered_order())
         self.assertFalse(invoice.oms_presentation_ids)
+        invoice._oms_present("print")
+        self.assertEqual(invoice.oms_presentation_ids.channel, "print")
+        self.assertFalse(invoice.is_move_sent)
         invoice.action_oms_present()
-        self.assertEqual(len(invoice.oms_presentation_ids), 1)
+        self.assertEqual(len(invoice.oms_presentation_ids), 2)
+        self.assertTrue(invoice.is_move_sent)
 
     def test_statement_of_account(self):
         policy = self._create_policy(trigger="daily")

@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common_finance import OmsFinanceCommon
 
@@ -35,6 +35,22 @@ class TestInvoicePolicy(OmsFinanceCommon):
         self.assertEqual(invoice.incoterm_location, "Hamburg port")
         self.assertIn(picking.name, invoice.oms_shipment_ref)
         self.assertEqual(order.invoice_status, "invoiced")
+
+    def test_on_shipment_by_warehouse_user(self):
+        policy = self._create_policy(trigger="on_shipment")
+        stock_user = new_test_user(
+            self.env, login="oms_test_stock", groups="stock.group_stock_user"
+        )
+        order = self._create_order()
+        order.action_confirm()
+        picking = order.picking_ids.with_user(stock_user)
+        picking.move_ids.quantity = 10
+        picking.button_validate()
+        self.assertEqual(len(self._pending_jobs()), 1)
+        self._run_jobs()
+        invoice = self._invoices(order)
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.oms_invoice_policy_id, policy)
 
     def test_daily_batches(self):
         policy = self._create_policy(trigger="daily", batch_size=2)

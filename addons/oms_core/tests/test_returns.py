@@ -1,7 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common_finance import OmsFinanceCommon
 
@@ -112,3 +112,19 @@ class TestReturns(OmsFinanceCommon):
         self.assertEqual(replacement.incoterm, order.incoterm)
         with self.assertRaises(UserError):
             order._oms_create_replacement_order({line_b: -1}, self.reason_return)
+
+    def test_warehouse_user_receives_return(self):
+        """A warehouse user without billing or OMS rights validates the
+        return receipt: the refund is still created."""
+        stock_user = new_test_user(
+            self.env, login="oms_test_stock", groups="stock.group_stock_user"
+        )
+        order = self._invoiced_order()
+        request = order._oms_create_return_request(
+            {order.order_line: 1}, self.reason_return
+        )
+        receipt = request.return_picking_ids.with_user(stock_user)
+        receipt.move_ids.quantity = 1
+        receipt.button_validate()
+        self.assertEqual(request.state, "done")
+        self.assertEqual(request.refund_move_ids.state, "posted")
