@@ -166,7 +166,7 @@ class TestInvoicePolicy(OmsFinanceCommon):
 
         def failing(order):
             if order == bad:
-                raise UserError("Customer has no invoice address")
+                raise UserError(order.env._("Customer has no invoice address"))
             return original(order)
 
         with patch.object(SaleOrder, "_prepare_invoice", failing):
