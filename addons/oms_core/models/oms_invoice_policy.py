@@ -209,18 +209,35 @@ class OmsInvoicePolicy(models.Model):
 
     def _oms_job_invoice_orders(self, orders):
         """Queue job: invoice ``orders`` per the policy, one order or customer
-        group at a time in a savepoint; failures go to the fallout queue."""
+        group at a time in a savepoint; failures go to the fallout queue.
+
+        The batch's rows are claimed once, up front: rows another worker
+        holds are skipped, so two workers never invoice the same order."""
         self.ensure_one()
         invoices = self.env["account.move"]
+        orders = self._oms_claim_orders(orders)
+        invoiced = orders.browse()
         for group in self._oms_group_orders(orders):
             try:
                 with self.env.cr.savepoint():
                     invoices |= self._oms_invoice_group(group)
+                invoiced |= group
             # Any failure of one group is reported, the batch goes on.
             except Exception as error:  # noqa: BLE001
                 _logger.info("OMS invoicing failed for %s: %s", group, error)
                 self.env["oms.fallout"]._report(group, "invoicing", error)
+        self._oms_resolve_fallouts(invoiced)
         return invoices
+
+    def _oms_claim_orders(self, orders):
+        """Lock the orders' rows and keep those still to invoice, re-read
+        after the lock: what another worker committed since must be seen."""
+        orders = self._oms_lock_orders(orders)
+        orders.invalidate_recordset()
+        orders.order_line.invalidate_recordset()
+        return orders.filtered(
+            lambda o: o.state == "sale" and o.invoice_status == "to invoice"
+        )
 
     def _oms_group_orders(self, orders):
         if self.grouping == "order":
@@ -232,8 +249,6 @@ class OmsInvoicePolicy(models.Model):
         return list(groups.values())
 
     def _oms_lock_orders(self, orders):
-        """Claim the orders' rows; rows another worker holds are skipped, so
-        two workers never invoice the same order."""
         if not orders:
             return orders
         self.env.cr.execute(
@@ -244,16 +259,7 @@ class OmsInvoicePolicy(models.Model):
         return orders.filtered(lambda o: o.id in locked)
 
     def _oms_invoice_group(self, orders):
-        """Invoice one order (or customer group); re-checked after locking."""
-        orders = self._oms_lock_orders(orders)
-        # What another worker committed since we read it must be seen.
-        orders.invalidate_recordset()
-        orders.order_line.invalidate_recordset()
-        orders = orders.filtered(
-            lambda o: o.state == "sale" and o.invoice_status == "to invoice"
-        )
-        if not orders:
-            return self.env["account.move"]
+        """Invoice one claimed order (or customer group)."""
         invoices = (
             orders.with_company(self.company_id)
             .with_context(oms_invoice_policy_id=self.id)
@@ -267,14 +273,17 @@ class OmsInvoicePolicy(models.Model):
             invoices.action_post()
             if self.auto_send:
                 invoices._oms_present()
-        self.env["oms.fallout"].search(
-            [
-                ("order_id", "in", orders.ids),
-                ("step", "=", "invoicing"),
-                ("state", "=", "open"),
-            ]
-        )._resolve()
         return invoices
+
+    def _oms_resolve_fallouts(self, orders):
+        if orders:
+            self.env["oms.fallout"].search(
+                [
+                    ("order_id", "in", orders.ids),
+                    ("step", "=", "invoicing"),
+                    ("state", "=", "open"),
+                ]
+            )._resolve()
 
     def _oms_prepare_invoice_update(self, invoices):
         return {"oms_invoice_policy_id": self.id}
