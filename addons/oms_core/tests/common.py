@@ -1,9 +1,35 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+
 from odoo import Command
 from odoo.tests import new_test_user
+from odoo.tools.pdf import PdfFileReader
 
 from odoo.addons.base.tests.common import BaseCommon
+
+
+def render_pdf_text(env, report, res_ids):
+    """Render ``report`` into a real PDF through wkhtmltopdf and return the
+    text of its pages, whitespace collapsed.
+
+    Under --test-enable Odoo hands back the HTML instead of calling
+    wkhtmltopdf, hence ``force_report_rendering``. wkhtmltopdf fetches the
+    report assets from ``report.url``: it points at a closed port here,
+    otherwise wkhtmltopdf would wait on the test server, which this very test
+    keeps busy."""
+    env["ir.config_parameter"].sudo().set_param("report.url", "http://127.0.0.1:9")
+    content, report_type = (
+        env["ir.actions.report"]
+        .with_context(force_report_rendering=True)
+        ._render_qweb_pdf(report, res_ids)
+    )
+    if report_type != "pdf" or not content.startswith(b"%PDF"):
+        raise AssertionError(f"{report} did not render a PDF")
+    reader = PdfFileReader(io.BytesIO(content))
+    return " ".join(
+        " ".join(page.extract_text() or "" for page in reader.pages).split()
+    )
 
 
 class OmsCoreCommon(BaseCommon):

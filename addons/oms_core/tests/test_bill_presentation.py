@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
 
+from .common import render_pdf_text
 from .common_finance import OmsFinanceCommon
 
 
@@ -81,3 +82,9 @@ class TestBillPresentation(OmsFinanceCommon):
             self.assertIn(invoice.name, html)
         self.assertIn(f"{data['balance']:,.2f}", html)
         self.assertIn("Balance due", html)
+        text = render_pdf_text(self.env, report, self.customer_de.ids)
+        self.assertIn("Statement of Account", text)
+        self.assertIn(self.customer_de.name, text)
+        for invoice in invoices:
+            self.assertIn(invoice.name, text)
+        self.assertIn(f"{data['balance']:,.2f}", text)
