@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make run`: the OMS demo at http://localhost:8069. The first run creates the
-# database (all three addons plus demo data); later runs upgrade it in place.
+# database (the OMS addons plus demo data); later runs upgrade it in place.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -12,7 +12,9 @@ ensure_wkhtmltopdf
 
 if db_exists "$DB"; then
     say "Upgrading the OMS addons in database $DB (data is kept)"
-    odoo_bin -c "$OMS_ROOT/config/odoo.conf" -d "$DB" -u "$OMS_ADDONS" --stop-after-init
+    # -i installs addons added since the database was created; -u upgrades the rest.
+    odoo_bin -c "$OMS_ROOT/config/odoo.conf" -d "$DB" -i "$OMS_ADDONS" -u "$OMS_ADDONS" \
+        --stop-after-init
 else
     say "Creating database $DB with the OMS addons and demo data (a few minutes)"
     odoo_bin -c "$OMS_ROOT/config/odoo.conf" -d "$DB" -i "$OMS_ADDONS" --stop-after-init

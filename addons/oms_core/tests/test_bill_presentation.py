@@ -3,11 +3,11 @@
 from odoo.tests import tagged
 
 from .common import render_pdf_text
-from .common_finance import OmsFinanceCommon
+from .common_invoicing import OmsInvoicingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestBillPresentation(OmsFinanceCommon):
+class TestBillPresentation(OmsInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

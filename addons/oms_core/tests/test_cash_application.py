@@ -7,11 +7,11 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from .finance_common import OmsFinanceCommon
+from .common_cash import OmsCashCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCashApplication(OmsFinanceCommon):
+class TestCashApplication(OmsCashCommon):
     def test_statement_line_matched_by_invoice_number(self):
         invoice = self._create_invoice(self.customer_de, 1000.0)
         line = self._create_statement_line(1000.0, f"Wire HMB {invoice.name} thanks")
@@ -110,7 +110,7 @@ class TestCashApplication(OmsFinanceCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCashApplicationDemo(OmsFinanceCommon):
+class TestCashApplicationDemo(OmsCashCommon):
     """The demo statement and payment were applied when the demo loaded."""
 
     def setUp(self):
@@ -140,7 +140,7 @@ class TestCashApplicationDemo(OmsFinanceCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCashApplicationFallout(OmsFinanceCommon):
+class TestCashApplicationFallout(OmsCashCommon):
     def test_failure_queued_then_retried(self):
         old_date = self.today - relativedelta(years=3)
         order = self._create_order(lines=[(self.product, 2)])

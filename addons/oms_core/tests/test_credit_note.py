@@ -3,11 +3,11 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common_finance import OmsFinanceCommon
+from .common_invoicing import OmsInvoicingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCreditNote(OmsFinanceCommon):
+class TestCreditNote(OmsInvoicingCommon):
     def _refunds(self, order):
         return self.env["account.move"].search(
             [("move_type", "=", "out_refund"), ("oms_order_id", "=", order.id)]

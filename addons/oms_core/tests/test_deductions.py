@@ -3,11 +3,11 @@
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
-from .finance_common import OmsFinanceCommon
+from .common_cash import OmsCashCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDeductions(OmsFinanceCommon):
+class TestDeductions(OmsCashCommon):
     def _short_pay(self, amount_due, amount_paid, partner=None):
         invoice = self._create_invoice(partner or self.customer_de, amount_due)
         line = self._create_statement_line(amount_paid, f"REF {invoice.name}")

@@ -8,7 +8,7 @@ from odoo import Command
 from odoo.tests import tagged
 
 from .common import render_pdf_text
-from .finance_common import OmsFinanceCommon
+from .common_cash import OmsCashCommon
 
 try:
     import openpyxl
@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover
 
 
 @tagged("post_install", "-at_install")
-class TestGlTieout(OmsFinanceCommon):
+class TestGlTieout(OmsCashCommon):
     """GL transfer and AR tie-out in a company of their own, so the figures
     are known exactly."""
 

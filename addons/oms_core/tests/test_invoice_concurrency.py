@@ -5,11 +5,11 @@ from contextlib import closing, contextmanager
 from odoo import SUPERUSER_ID, Command, api, sql_db
 from odoo.tests import tagged
 
-from .common_finance import OmsFinanceCommon
+from .common_invoicing import OmsInvoicingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestInvoiceConcurrency(OmsFinanceCommon):
+class TestInvoiceConcurrency(OmsInvoicingCommon):
     """Two workers invoicing the same order at once create one invoice.
 
     Workers use their own database connections, so the order they share is

@@ -8,11 +8,11 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common_finance import OmsFinanceCommon
+from .common_invoicing import OmsInvoicingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestInvoicePolicy(OmsFinanceCommon):
+class TestInvoicePolicy(OmsInvoicingCommon):
     def _invoices(self, orders):
         return orders.invoice_ids.filtered(lambda m: m.move_type == "out_invoice")
 

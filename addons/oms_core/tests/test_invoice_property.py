@@ -6,16 +6,16 @@ from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import float_compare, float_is_zero
 
-from .common_finance import OmsFinanceCommon
+from .common_invoicing import OmsInvoicingCommon
 
-# About 2 minutes on an idle 2-core machine (OMS confirmation and delivery
+# About 3 minutes on a 2-core machine (OMS confirmation and delivery
 # dominate); enough orders for every path to be hit many times.
-N_ORDERS = 150
+N_ORDERS = 300
 SEED = 20260525
 
 
 @tagged("post_install", "-at_install")
-class TestInvoiceProperty(OmsFinanceCommon):
+class TestInvoiceProperty(OmsInvoicingCommon):
     """Random orders with partial deliveries, returns, cancellations and
     payments: every delivered quantity is invoiced exactly once."""
 
@@ -74,7 +74,9 @@ class TestInvoiceProperty(OmsFinanceCommon):
         for policy in self.policy_order | self.policy_partner:
             todo = policy._oms_get_invoiceable_orders(orders)
             for start in range(0, len(todo), policy.batch_size):
-                moves |= policy._oms_job_invoice_orders(todo[start : start + 50])
+                moves |= policy._oms_job_invoice_orders(
+                    todo[start : start + policy.batch_size]
+                )
         return moves
 
     def _random_returns(self, orders):

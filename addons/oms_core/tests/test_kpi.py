@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from .finance_common import OmsFinanceCommon
+from .common_cash import OmsCashCommon
 
 try:
     import openpyxl
@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover
 
 
 @tagged("post_install", "-at_install")
-class TestKpi(OmsFinanceCommon):
+class TestKpi(OmsCashCommon):
     """Six orders of January 2020 with known outcomes:
 
     A on time, in full, short paid (deduction); B half delivered, a fallout;

@@ -5,11 +5,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command
 from odoo.tests import tagged
 
-from .finance_common import OmsFinanceCommon
+from .common_cash import OmsCashCommon
 
 
 @tagged("post_install", "-at_install")
-class TestReceiptForecast(OmsFinanceCommon):
+class TestReceiptForecast(OmsCashCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -3,11 +3,11 @@
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
-from .common_finance import OmsFinanceCommon
+from .common_invoicing import OmsInvoicingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestReturns(OmsFinanceCommon):
+class TestReturns(OmsInvoicingCommon):
     def test_return_refund(self):
         order = self._invoiced_order()
         line = order.order_line

@@ -4,7 +4,7 @@ from odoo.addons.oms_core.tests.common import OmsCoreCommon
 from odoo.addons.queue_job.job import Job
 
 
-class OmsFinanceCommon(OmsCoreCommon):
+class OmsInvoicingCommon(OmsCoreCommon):
     """Order-to-cash fixtures: a sales journal, reasons, policy builder and
     delivered orders."""
 

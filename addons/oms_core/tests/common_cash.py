@@ -5,7 +5,7 @@ from odoo import Command, fields
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
 
 
-class OmsFinanceCommon(OmsCoreCommon):
+class OmsCashCommon(OmsCoreCommon):
     """Invoices, bank lines and payments of the test company, with a
     deduction account configured."""
 
