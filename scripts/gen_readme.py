@@ -2,7 +2,8 @@
 
 A small stand-in for OCA's oca-gen-addon-readme (not on PyPI): the fragments
 are Markdown whose lists, emphasis and paragraphs are also valid
-reStructuredText, so they are copied under OCA's section titles.
+reStructuredText, so they are copied under OCA's section titles; their
+``##``/``###`` headings become reStructuredText subsection titles.
 Usage: python3 scripts/gen_readme.py [ADDON_DIR ...]
 """
 
@@ -25,6 +26,25 @@ def title(text, char):
     return f"{text}\n{char * len(text)}\n"
 
 
+SUBTITLE_CHARS = {"##": "-", "###": "~"}
+
+
+def to_rst(markdown):
+    """Markdown headings to reStructuredText titles, set off by blank lines."""
+    lines = []
+    for line in markdown.strip().splitlines():
+        marks, _sep, text = line.partition(" ")
+        if marks in SUBTITLE_CHARS and text:
+            if lines and lines[-1]:
+                lines.append("")
+            lines.extend([text, SUBTITLE_CHARS[marks] * len(text), ""])
+            continue
+        if lines and not lines[-1] and not line and len(lines) > 1:
+            continue
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def build(addon):
     manifest = ast.literal_eval((addon / "__manifest__.py").read_text())
     parts = [
@@ -43,7 +63,7 @@ def build(addon):
             continue
         if heading:
             parts.append(title(heading, "="))
-        parts.append(path.read_text().strip() + "\n")
+        parts.append(to_rst(path.read_text()))
     parts.append(title("Authors", "="))
     parts.append(f"* {manifest['author']}\n")
     (addon / "README.rst").write_text("\n".join(parts))
