@@ -476,9 +476,10 @@ class OmsDdClock(models.Model):
         nothing posted: running the scan twice a day posts once."""
         moves = self.env["account.move"]
         for company, clocks in self.grouped("company_id").items():
+            targets = {clock: clock._dd_get_accrual_target() for clock in clocks}
             deltas = {}
-            for clock in clocks:
-                delta = clock._dd_get_accrual_target() - clock.accrued_amount
+            for clock, target in targets.items():
+                delta = target - clock.accrued_amount
                 if not clock.currency_id.is_zero(delta):
                     deltas[clock] = delta
             if not deltas:
@@ -491,7 +492,7 @@ class OmsDdClock(models.Model):
             )
             move.action_post()
             for clock in deltas:
-                clock.accrued_amount = clock._dd_get_accrual_target()
+                clock.accrued_amount = targets[clock]
                 clock.last_accrual_move_id = move
             moves |= move
         return moves

@@ -139,11 +139,11 @@ class SurveyUserInput(models.Model):
         low = self.sudo().filtered(
             lambda i: not i.oms_followup_ticket_id and i._oms_is_low_score()
         )
-        for user_input in low:
-            ticket = (
-                self.env["helpdesk.ticket"]
-                .sudo()
-                .create(user_input._oms_prepare_followup_ticket_vals())
-            )
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .create([i._oms_prepare_followup_ticket_vals() for i in low])
+        )
+        for user_input, ticket in zip(low, tickets, strict=True):
             user_input.oms_followup_ticket_id = ticket
         return low.oms_followup_ticket_id
