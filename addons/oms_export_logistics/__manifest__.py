@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/oms_export_logistics_security.xml",
+        "security/oms_export_portal_security.xml",
         "data/ir_sequence_data.xml",
         "data/oms_incoterm_rule_data.xml",
         "data/oms_export_task_type_data.xml",

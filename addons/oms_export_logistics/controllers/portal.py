@@ -1,11 +1,15 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+# Session key of the message shown once on the shipment page after a refused
+# upload or action (server-made text: nothing from the query string).
+ERROR_SESSION_KEY = "oms_export_portal_error"
 
 
 class ExportShipmentPortal(CustomerPortal):
@@ -34,6 +38,10 @@ class ExportShipmentPortal(CustomerPortal):
         return request.env["oms.export.task"].search(
             [("shipment_id", "=", shipment_sudo.id)]
         )
+
+    def _oms_redirect_error(self, shipment_id, message):
+        request.session[ERROR_SESSION_KEY] = message
+        return request.redirect(f"/my/shipments/{shipment_id}")
 
     @http.route(
         ["/my/shipments", "/my/shipments/page/<int:page>"],
@@ -71,6 +79,8 @@ class ExportShipmentPortal(CustomerPortal):
     def portal_my_shipment(self, shipment_id, access_token=None, **kw):
         shipment_sudo = self._oms_get_shipment(shipment_id, access_token)
         if shipment_sudo is None:
+            # Not theirs: no page, and no message left for a later one.
+            request.session.pop(ERROR_SESSION_KEY, None)
             return request.redirect("/my")
         values = self._get_page_view_values(
             shipment_sudo, access_token, {}, "my_shipments_history", False
@@ -78,9 +88,11 @@ class ExportShipmentPortal(CustomerPortal):
         values.update(
             {
                 "shipment": shipment_sudo,
-                # Rules chose the user's own tasks; sudo reads their types.
+                # Rules chose the user's own tasks; sudo reads their fields
+                # (the page shows no task type but through these tasks).
                 "tasks": self._oms_get_party_tasks(shipment_sudo).sudo(),
                 "page_name": "oms_shipment",
+                "oms_error": request.session.pop(ERROR_SESSION_KEY, None),
             }
         )
         return request.render("oms_export_logistics.portal_my_shipment", values)
@@ -106,10 +118,15 @@ class ExportShipmentPortal(CustomerPortal):
     def portal_task_done(self, shipment_id, task_id, **kw):
         task = self._oms_get_task(shipment_id, task_id)
         if task is None:
-            return request.redirect("/my")
+            return self._oms_redirect_error(
+                shipment_id, request.env._("This task is not yours.")
+            )
         # Portal users only read tasks: marking done goes through the
         # access check above, then writes as superuser.
-        task.sudo()._oms_mark_done()
+        try:
+            task.sudo()._oms_mark_done()
+        except UserError as error:
+            return self._oms_redirect_error(shipment_id, error.args[0])
         return request.redirect(f"/my/shipments/{shipment_id}")
 
     @http.route(
@@ -121,11 +138,24 @@ class ExportShipmentPortal(CustomerPortal):
     )
     def portal_task_upload(self, shipment_id, task_id, attachment=None, **kw):
         task = self._oms_get_task(shipment_id, task_id)
-        if task is None or not attachment:
-            return request.redirect("/my")
+        if task is None:
+            return self._oms_redirect_error(
+                shipment_id, request.env._("This task is not yours.")
+            )
+        if not attachment or not getattr(attachment, "filename", None):
+            return self._oms_redirect_error(
+                shipment_id, request.env._("Choose a file to upload.")
+            )
+        # Read one byte over the limit at most: the check refuses it.
+        max_bytes = task._oms_get_upload_max_bytes()
+        content = attachment.read(max_bytes + 1)
         # Same as above: the portal user may read the task, the attachment
-        # is stored by the superuser on their behalf.
-        task.sudo()._oms_portal_add_document(
-            attachment.filename, attachment.read(), author=request.env.user.partner_id
-        )
+        # is stored by the superuser on their behalf once the task is open
+        # and the file accepted.
+        try:
+            task.sudo()._oms_portal_add_document(
+                attachment.filename, content, author=request.env.user.partner_id
+            )
+        except UserError as error:
+            return self._oms_redirect_error(shipment_id, error.args[0])
         return request.redirect(f"/my/shipments/{shipment_id}")

@@ -1,7 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class OmsContainerType(models.Model):
@@ -53,3 +53,20 @@ class OmsContainerType(models.Model):
                         ctype.code,
                     )
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        # The superuser (module data, tests' set-up) may clean up anything.
+        if self.env.su:
+            return
+        # Containers of every company count: sudo only counts them.
+        containers = (
+            self.env["oms.export.container"].sudo().with_context(active_test=False)
+        )
+        if containers.search_count([("container_type_id", "in", self.ids)], limit=1):
+            raise UserError(
+                self.env._(
+                    "These container types are used by containers: archive them "
+                    "instead of deleting them."
+                )
+            )

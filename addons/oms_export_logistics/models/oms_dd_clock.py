@@ -5,8 +5,10 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import split_every
+
+from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
 
 from ..tools import dd_tariff_math
 from .oms_dd_tariff import CLOCK_TYPES
@@ -28,6 +30,39 @@ CLOCK_MATRIX_ITEM = {
     "destination_detention": "unloading_by",
 }
 ORIGIN_CLOCKS = ("origin_detention", "origin_storage")
+# What a clock charges is derived from container events, the tariff and the
+# scan: clients read these fields, only the server's own methods set them.
+GUARDED_FIELDS = (
+    "container_id",
+    "clock_type",
+    "port",
+    "start_datetime",
+    "end_datetime",
+    "running",
+    "tariff_id",
+    "free_days",
+    "currency_id",
+    "last_free_day",
+    "chargeable_days",
+    "amount",
+    "projected_amount",
+    "amount_company",
+    "scan_date",
+    "dd_done",
+    "payer",
+    "cause",
+    "accrued_amount",
+    "last_accrual_move_id",
+    "warned_threshold",
+    "rebill_move_id",
+    "rebilled",
+)
+CAUSES = [
+    ("company", "Company"),
+    ("customer", "Customer"),
+    ("carrier", "Carrier"),
+    ("port", "Port"),
+]
 
 
 class OmsDdClock(models.Model):
@@ -36,9 +71,11 @@ class OmsDdClock(models.Model):
     and is accrued, warned about and re-billed by the daily scan."""
 
     _name = "oms.dd.clock"
+    _inherit = ["oms.state.guard.mixin"]
     _description = "Demurrage and Detention Clock"
     _order = "container_id, id"
     _check_company_auto = True
+    _oms_guarded_fields = GUARDED_FIELDS
 
     container_id = fields.Many2one(
         "oms.export.container", required=True, ondelete="cascade", index=True
@@ -103,16 +140,12 @@ class OmsDdClock(models.Model):
         store=True,
     )
     cause = fields.Selection(
-        [
-            ("company", "Company"),
-            ("customer", "Customer"),
-            ("carrier", "Carrier"),
-            ("port", "Port"),
-        ],
+        CAUSES,
         compute="_compute_cause",
         store=True,
         readonly=False,
-        help="Who caused the time used: defaults to who pays.",
+        help="Who caused the time used: defaults to who pays; an OMS manager "
+        "may set it by hand (it then stands).",
     )
     accrued_amount = fields.Monetary(readonly=True)
     last_accrual_move_id = fields.Many2one("account.move", readonly=True)
@@ -213,6 +246,71 @@ class OmsDdClock(models.Model):
         for clock in self:
             clock.rebilled = bool(clock.rebill_move_id)
 
+    # CONSTRAINT METHODS
+
+    @api.constrains("free_days")
+    def _check_free_days(self):
+        for clock in self:
+            if clock.free_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Clock %s: free days cannot be negative.", clock.display_name
+                    )
+                )
+
+    @api.constrains("start_datetime", "end_datetime")
+    def _check_dates(self):
+        for clock in self:
+            if (
+                clock.start_datetime
+                and clock.end_datetime
+                and clock.end_datetime < clock.start_datetime
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Clock %(clock)s cannot stop (%(end)s) before it starts "
+                        "(%(start)s).",
+                        clock=clock.display_name,
+                        end=clock.end_datetime,
+                        start=clock.start_datetime,
+                    )
+                )
+
+    # PUBLIC ACTIONS
+
+    def action_dd_set_cause(self, cause=None):
+        """Set who caused the time used, by hand (it then stands). OMS
+        managers only, and not once the clock was re-billed."""
+        cause = cause or self.env.context.get("oms_dd_cause")
+        if cause not in dict(CAUSES):
+            raise UserError(self.env._("Choose who caused the time used."))
+        if not self.env.user.has_group("oms_core.group_oms_manager"):
+            raise AccessError(
+                self.env._("Only OMS managers set the cause of a D&D clock.")
+            )
+        self.check_access("write")
+        self._oms_lock()
+        rebilled = self.filtered("rebill_move_id")
+        if rebilled:
+            raise UserError(
+                self.env._(
+                    "Clocks %s are re-billed already: their cause stands.",
+                    ", ".join(rebilled.mapped("display_name")),
+                )
+            )
+        self._oms_transition_write({"cause": cause})
+        # Clocks have no chatter: their container keeps the trace.
+        label = dict(CAUSES)[cause]
+        for container, clocks in self.grouped("container_id").items():
+            container.message_post(
+                body=self.env._(
+                    "D&D cause set to %(cause)s by hand: %(clocks)s",
+                    cause=label,
+                    clocks=", ".join(clocks.mapped("display_name")),
+                )
+            )
+        return True
+
     # TARIFF ARITHMETIC
 
     def _dd_get_context(self, today):
@@ -298,7 +396,9 @@ class OmsDdClock(models.Model):
         """Recompute the amounts of the clocks; values are assigned per
         record and flushed together (one UPDATE per column set)."""
         today = today or fields.Date.context_today(self)
-        for clock, values in self._dd_get_values(today).items():
+        # Amounts are derived data the guard keeps from clients; event
+        # changes and the scan refresh them (uid stays the caller's).
+        for clock, values in self.sudo()._dd_get_values(today).items():
             for fname, value in values.items():
                 if clock[fname] != value:
                     clock[fname] = value
@@ -365,11 +465,15 @@ class OmsDdClock(models.Model):
         """
         try:
             with self.env.cr.savepoint():
-                claimed = self._dd_claim()
+                # The scan is system work (the cron runs as root, a fallout
+                # retry as the user asking): it writes guarded charges.
+                claimed = self.sudo()._dd_claim()
                 if claimed:
                     claimed._dd_scan_batch(today)
             return len(claimed)
         except Exception as error:  # pylint: disable=broad-except
+            # A database conflict is retried as a whole by the cron.
+            raise_if_db_conflict(self.env, error)
             _logger.exception(
                 "D&D scan failed for clocks %s to %s", self.ids[:1], self.ids[-1:]
             )
@@ -558,6 +662,11 @@ class OmsDdClock(models.Model):
 
     def action_dd_rebill(self):
         """Invoice the customer for the charges it caused (once)."""
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise AccessError(
+                self.env._("Only invoicing users re-bill D&D charges to customers.")
+            )
+        self._oms_lock()
         clocks = self._dd_get_rebillable()
         if not clocks:
             raise UserError(
@@ -592,7 +701,7 @@ class OmsDdClock(models.Model):
                 clocks._dd_prepare_rebill_invoice()
             )
             invoice.action_post()
-            clocks.rebill_move_id = invoice
+            clocks._oms_transition_write({"rebill_move_id": invoice.id})
             invoices |= invoice
         return invoices
 

@@ -1,7 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import dd_tariff_math
 
@@ -61,6 +61,7 @@ class OmsDdTariff(models.Model):
         default=lambda self: self.env.company.currency_id,
     )
     tier_ids = fields.One2many("oms.dd.tariff.tier", "tariff_id", string="Tiers")
+    clock_ids = fields.One2many("oms.dd.clock", "tariff_id", string="Clocks")
 
     @api.depends("company_id")
     def _compute_resource_calendar_id(self):
@@ -101,6 +102,56 @@ class OmsDdTariff(models.Model):
                         errors="; ".join(errors),
                     )
                 )
+
+    def _check_has_tiers(self):
+        # Not an @api.constrains: those run only for fields in the values,
+        # a tariff created without tier_ids would never be checked.
+        empty = self.filtered(lambda t: not t.tier_ids)
+        if empty:
+            raise ValidationError(
+                self.env._(
+                    "Tariffs %s have no day tier: give each at least one "
+                    "(open-ended from day 1).",
+                    ", ".join(empty.mapped("name")),
+                )
+            )
+
+    # CRUD METHODS
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tariffs = super().create(vals_list)
+        tariffs._check_has_tiers()
+        return tariffs
+
+    def write(self, vals):
+        if "tier_ids" not in vals:
+            return super().write(vals)
+        # Tiers replaced in one write (delete, then create) are checked
+        # once all commands ran, not by each deleted tier.
+        res = super(
+            OmsDdTariff, self.with_context(oms_dd_tariff_tier_write=True)
+        ).write(vals)
+        self._check_has_tiers()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        # The superuser (module data, tests' set-up) may clean up anything.
+        if self.env.su:
+            return
+        # Clocks of every company count: sudo only counts them.
+        used = self.sudo().clock_ids.tariff_id
+        if used:
+            raise UserError(
+                self.env._(
+                    "Tariffs %s priced D&D clocks: archive them instead of "
+                    "deleting them.",
+                    ", ".join(used.mapped("name")),
+                )
+            )
+
+    # BUSINESS METHODS
 
     def _get_tiers(self):
         """``[(from_day, to_day, rate), ...]`` for :mod:`dd_tariff_math`."""

@@ -23,3 +23,12 @@ class OmsDdTariffTier(models.Model):
     def _check_tariff_tiers(self):
         # Tiers edited on their own (import, API) are checked like the form.
         self.tariff_id._check_tiers()
+
+    def unlink(self):
+        # A tariff keeps at least one tier, whoever removes them.
+        tariffs = self.tariff_id
+        res = super().unlink()
+        if not self.env.context.get("oms_dd_tariff_tier_write"):
+            tariffs.exists()._check_has_tiers()
+            tariffs.exists()._check_tiers()
+        return res

@@ -1,8 +1,8 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-from odoo.tools import float_compare
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, float_is_zero
 
 # Container events in the order they happen; each D&D clock runs between two.
 CONTAINER_EVENTS = [
@@ -13,6 +13,17 @@ CONTAINER_EVENTS = [
     ("gate_out_date", "Full gate-out (destination)"),
     ("empty_return_date", "Empty return"),
 ]
+# Quantities that cannot be negative, with the label of the error message.
+NON_NEGATIVE_FIELDS = (
+    "tare_weight",
+    "max_payload",
+    "volume_capacity",
+    "package_count",
+    "cargo_weight",
+    "packaging_weight",
+    "volume_used",
+    "vgm_weight",
+)
 
 
 class OmsExportContainer(models.Model):
@@ -53,6 +64,8 @@ class OmsExportContainer(models.Model):
         help="UN/LOCODE of the port of discharge, e.g. DEHAM."
     )
     seal_number = fields.Char(tracking=True)
+    # A container with history is archived, not deleted.
+    active = fields.Boolean(default=True)
     # Capacity: from the type, adjustable per unit (a heavy-tare box, ...).
     tare_weight = fields.Float(
         string="Tare (kg)",
@@ -193,6 +206,38 @@ class OmsExportContainer(models.Model):
                     )
                 )
 
+    @api.constrains(*NON_NEGATIVE_FIELDS, "container_type_id", "vgm_method")
+    def _check_quantities(self):
+        for container in self:
+            negative = [
+                container._fields[fname].string
+                for fname in NON_NEGATIVE_FIELDS
+                if container[fname] < 0
+            ]
+            if negative:
+                raise ValidationError(
+                    self.env._(
+                        "Container %(name)s: %(fields)s cannot be negative.",
+                        name=container.name,
+                        fields=", ".join(negative),
+                    )
+                )
+            capacity = container.volume_capacity
+            if (
+                not float_is_zero(capacity, precision_digits=3)
+                and float_compare(container.volume_used, capacity, precision_digits=3)
+                > 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Container %(name)s: the volume used %(used).2f m³ exceeds "
+                        "its capacity %(capacity).2f m³.",
+                        name=container.name,
+                        used=container.volume_used,
+                        capacity=capacity,
+                    )
+                )
+
     @api.constrains(*[event for event, _label in CONTAINER_EVENTS])
     def _check_event_order(self):
         labels = dict(CONTAINER_EVENTS)
@@ -216,10 +261,29 @@ class OmsExportContainer(models.Model):
                     )
                 previous = event
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        # The superuser (module data, tests' set-up) may clean up anything.
+        if self.env.su:
+            return
+        with_history = self.filtered(lambda c: c._oms_has_history())
+        if with_history:
+            raise UserError(
+                self.env._(
+                    "Containers %s have events, a VGM or D&D charges: archive "
+                    "them instead of deleting them.",
+                    ", ".join(with_history.mapped("name")),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         containers = super().create(vals_list)
-        clocks = self.env["oms.dd.clock"].create(containers._prepare_dd_clock_vals())
+        # Clocks are system records (no client creates them): the user
+        # creating the container needs no right on them.
+        clocks = (
+            self.env["oms.dd.clock"].sudo().create(containers._prepare_dd_clock_vals())
+        )
         clocks.filtered("start_datetime")._dd_refresh()
         return containers
 
@@ -230,6 +294,20 @@ class OmsExportContainer(models.Model):
             # accruals wait for the daily scan.
             self.dd_clock_ids._dd_refresh()
         return res
+
+    def _oms_has_history(self):
+        """Whether the container went through something worth keeping: an
+        event, a declared VGM or a D&D charge."""
+        self.ensure_one()
+        clocks = self.dd_clock_ids.sudo()
+        return bool(
+            any(self[event] for event, _label in CONTAINER_EVENTS)
+            or self.vgm_date
+            or self.vgm_signatory
+            or any(clocks.mapped("accrued_amount"))
+            or clocks.rebill_move_id
+            or clocks.last_accrual_move_id
+        )
 
     def _prepare_dd_clock_vals(self):
         clock_types = (

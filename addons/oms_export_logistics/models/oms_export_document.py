@@ -19,8 +19,26 @@ class OmsExportDocument(models.Model):
 
     _name = "oms.export.document"
     _description = "Export Shipment Document"
+    _inherit = ["oms.state.guard.mixin"]
     _order = "shipment_id, sequence, id"
     _check_company_auto = True
+    # What the on-board gate and the bank submission judge: changed only by
+    # the checklist (mandatory) and the prepare/verify/send/reset steps.
+    _oms_guarded_fields = (
+        "state",
+        "mandatory",
+        "prepared_date",
+        "prepared_by_id",
+        "verified_date",
+        "verified_by_id",
+        "sent_date",
+        "sent_by_id",
+        "sent_partner_id",
+        "attachment_id",
+    )
+    # A line never moves to another shipment or document type: its progress
+    # would go with it.
+    _oms_frozen_fields = ("shipment_id", "document_type_id")
 
     shipment_id = fields.Many2one(
         "oms.export.shipment",
@@ -64,6 +82,18 @@ class OmsExportDocument(models.Model):
         ),
     ]
 
+    # CRUD
+
+    def write(self, vals):
+        frozen = [
+            fname
+            for fname in self._oms_frozen_fields
+            if fname in vals and self._oms_differs(fname, vals[fname])
+        ]
+        if frozen and not self.env.su:
+            self._oms_raise_guarded(frozen)
+        return super().write(vals)
+
     # PUBLIC ACTIONS
 
     def action_prepare(self):
@@ -73,6 +103,7 @@ class OmsExportDocument(models.Model):
         return True
 
     def action_verify(self):
+        self._oms_check_and_lock()
         not_prepared = self.filtered(lambda d: d.state == "required")
         if not_prepared:
             raise UserError(
@@ -81,17 +112,20 @@ class OmsExportDocument(models.Model):
                     ", ".join(not_prepared.mapped("name")),
                 )
             )
-        self.filtered(lambda d: d.state == "prepared").write(
+        prepared = self.filtered(lambda d: d.state == "prepared")
+        prepared._oms_transition_write(
             {
                 "state": "verified",
                 "verified_date": fields.Datetime.now(),
                 "verified_by_id": self.env.uid,
             }
         )
+        prepared._oms_log_on_shipments("verified")
         return True
 
     def action_reset(self):
-        self.write(
+        self._oms_check_and_lock()
+        self._oms_transition_write(
             {
                 "state": "required",
                 "verified_date": False,
@@ -101,6 +135,7 @@ class OmsExportDocument(models.Model):
                 "sent_partner_id": False,
             }
         )
+        self._oms_log_on_shipments("reset")
         return True
 
     def action_print(self):
@@ -114,7 +149,26 @@ class OmsExportDocument(models.Model):
 
     # BUSINESS METHODS
 
+    def _oms_check_and_lock(self):
+        """Rights on the documents, then their rows locked and re-read."""
+        self.check_access("write")
+        return self._oms_lock()
+
+    def _oms_log_on_shipments(self, step):
+        """Note the ``step`` (verified, reset) of these documents in the
+        chatter of their shipments."""
+        for shipment in self.shipment_id:
+            names = ", ".join(
+                self.filtered(lambda d, s=shipment: d.shipment_id == s).mapped("name")
+            )
+            messages = {
+                "verified": self.env._("Documents verified: %s", names),
+                "reset": self.env._("Documents reset to required: %s", names),
+            }
+            shipment._message_log(body=messages[step])
+
     def _prepare_documents(self):
+        self._oms_check_and_lock()
         without_report = self.filtered(lambda d: not d.document_type_id.report_id)
         if without_report:
             raise UserError(
@@ -128,7 +182,7 @@ class OmsExportDocument(models.Model):
         )
         now = fields.Datetime.now()
         for document, attachment in zip(self, attachments, strict=True):
-            document.write(
+            document._oms_transition_write(
                 {
                     "attachment_id": attachment.id,
                     "state": "prepared"
@@ -154,7 +208,8 @@ class OmsExportDocument(models.Model):
         }
 
     def _mark_sent(self, partner):
-        self.write(
+        self._oms_check_and_lock()
+        self._oms_transition_write(
             {
                 "state": "sent",
                 "sent_date": fields.Datetime.now(),

@@ -40,13 +40,31 @@ class OmsExportShipment(models.Model):
 
     _name = "oms.export.shipment"
     _description = "Export Shipment"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "oms.state.guard.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
+    # The status, its timestamps and the dispatch agreed with the plant
+    # change only through the transitions, which check the gates (the
+    # sequence ``name`` is guarded by create/write below).
+    _oms_guarded_fields = (
+        "state",
+        *(f"date_{state}" for state in PIPELINE[1:]),
+        "date_cancelled",
+        "dispatch_date",
+        "logistics_provider_id",
+        "dispatch_confirmed_by_id",
+        "dispatch_confirmed_on",
+    )
 
     name = fields.Char(
         required=True, copy=False, readonly=True, default="/", tracking=True
     )
+    active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -302,6 +320,9 @@ class OmsExportShipment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The reference comes from the sequence: a client may not choose it.
+        if not self.env.su and any(vals.get("name", "/") != "/" for vals in vals_list):
+            self._oms_raise_guarded(["name"])
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -310,6 +331,27 @@ class OmsExportShipment(models.Model):
         shipments = super().create(vals_list)
         shipments._oms_plan_legs()
         return shipments
+
+    def write(self, vals):
+        if (
+            "name" in vals
+            and not self.env.su
+            and self._oms_differs("name", vals["name"])
+        ):
+            self._oms_raise_guarded(["name"])
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_superuser(self):
+        """Shipments carry documents, clocks and bank submissions: they are
+        cancelled or archived, never deleted (only the superuser may, to
+        clean up data)."""
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Export shipments are never deleted: cancel or archive them."
+                )
+            )
 
     # PUBLIC ACTIONS
 
@@ -385,12 +427,19 @@ class OmsExportShipment(models.Model):
 
     def _oms_set_state(self, new_state):
         """Move shipments to ``new_state`` once every blocker is cleared.
-        The single entry point of the status pipeline: buttons call it."""
+        The single entry point of the status pipeline: buttons call it.
+
+        Rights, the current state and the gates are checked on the rows
+        locked and re-read, so two users pressing buttons at once cannot
+        both pass a gate the first one changed."""
+        self.check_access("write")
+        self._oms_lock()
         blockers = self._oms_transition_blockers(new_state)
         if blockers:
             raise UserError("\n".join(blockers))
-        self.write(self._prepare_state_vals(new_state))
+        self._oms_transition_write(self._prepare_state_vals(new_state))
         self._oms_after_state_change(new_state)
+        self._oms_log_state_change(new_state)
         return True
 
     def _prepare_state_vals(self, new_state):
@@ -409,6 +458,13 @@ class OmsExportShipment(models.Model):
                 lambda s: not s.loading_actual
             ).loading_actual = fields.Datetime.now()
 
+    def _oms_log_state_change(self, new_state):
+        label = self._oms_state_label(new_state)
+        for shipment in self:
+            shipment._message_log(
+                body=self.env._("Status set to %s.", label),
+            )
+
     def _oms_transition_blockers(self, new_state):
         """Messages that forbid moving to ``new_state`` (empty: allowed).
         Checks (incoterm, documents, letter of credit...) add theirs here."""
@@ -419,8 +475,9 @@ class OmsExportShipment(models.Model):
         return blockers
 
     def _oms_pipeline_blockers(self, new_state):
-        """This shipment's own blockers: the order of the pipeline, and the
-        named place the incoterm needs from the booking on."""
+        """This shipment's own blockers: the order of the pipeline, one step
+        at a time (every gate on the way is passed), and the named place the
+        incoterm needs from the booking on."""
         self.ensure_one()
         if self.state == new_state:
             return [self.env._("Shipment %s is already in this status.", self.name)]
@@ -433,13 +490,35 @@ class OmsExportShipment(models.Model):
             ]
         if new_state == "cancelled":
             return []
+        if new_state not in PIPELINE:
+            return [self.env._("Unknown shipment status %s.", new_state)]
         if PIPELINE.index(new_state) < PIPELINE.index(self.state):
             return [
                 self.env._("Shipment %s cannot go back in the pipeline.", self.name)
             ]
+        if PIPELINE.index(new_state) > PIPELINE.index(self.state) + 1:
+            return [
+                self.env._(
+                    "Shipment %(shipment)s cannot skip a status: it goes from "
+                    "%(current)s to %(next)s first.",
+                    shipment=self.name,
+                    current=self._oms_state_label(self.state),
+                    next=self._oms_state_label(
+                        PIPELINE[PIPELINE.index(self.state) + 1]
+                    ),
+                )
+            ]
         if self._oms_missing_named_place():
             return [self._oms_named_place_message()]
         return []
+
+    def _oms_is_on_board(self):
+        """Whether the goods are on board: on board or a later status."""
+        self.ensure_one()
+        return self.state in PIPELINE[PIPELINE.index("on_board") :]
+
+    def _oms_state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env))[state]
 
     def _oms_missing_named_place(self):
         self.ensure_one()
@@ -571,10 +650,14 @@ class OmsExportShipment(models.Model):
         provider on the shipments and on their confirmed orders (oms_core's
         dispatch confirmation moves the deliveries), and tell the chatter."""
         provider = provider or self.env["res.partner"]
+        self.check_access("write")
+        self._oms_lock()
         self._oms_check_dispatch(dispatch_date)
         orders = self.sale_order_ids.filtered(lambda o: o.state == "sale")
         orders._oms_check_dispatch(dispatch_date)
-        self.write(self._oms_prepare_dispatch_vals(dispatch_date, provider))
+        self._oms_transition_write(
+            self._oms_prepare_dispatch_vals(dispatch_date, provider)
+        )
         if orders:
             orders._oms_confirm_dispatch(dispatch_date, provider, note)
         for shipment in self:

@@ -5,6 +5,11 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .oms_export_shipment import PIPELINE
+
+# Presentations that still count: a refused or cancelled one may be replaced.
+LIVE_PRESENTATION_STATES = ("sent", "accepted", "paid")
+
 
 class OmsExportShipment(models.Model):
     """Documents and letter of credit of an export shipment: the checklist
@@ -84,7 +89,7 @@ class OmsExportShipment(models.Model):
     def action_submit_to_bank(self):
         """Check the presentation, then ask for the courier reference."""
         self.ensure_one()
-        self._check_bank_submission()
+        self._check_bank_submission(fields.Date.context_today(self))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Submit to bank"),
@@ -121,6 +126,8 @@ class OmsExportShipment(models.Model):
         required = self._get_required_documents()
         vals_list = []
         now_mandatory = self.env["oms.export.document"]
+        if self:
+            self.check_access("write")
         for shipment in self:
             existing = {d.document_type_id: d for d in shipment.document_ids}
             for doc_type, mandatory in required.get(shipment, {}).items():
@@ -135,14 +142,19 @@ class OmsExportShipment(models.Model):
                     )
                 elif mandatory and not document.mandatory:
                     now_mandatory |= document
-        now_mandatory.mandatory = True
-        return self.env["oms.export.document"].create(vals_list)
+        # The rules decide which documents are mandatory: users may not, so
+        # the checklist is written past the guard, rights checked above.
+        now_mandatory._oms_transition_write({"mandatory": True})
+        documents = self.env["oms.export.document"].sudo().create(vals_list)
+        return documents.sudo(False)
 
     # BUSINESS METHODS: GATING
 
     def _oms_document_blockers(self, new_state):
-        """Going on board needs every mandatory document gating it verified."""
-        if new_state != "on_board":
+        """Going on board, and every status after it, needs every mandatory
+        document gating it verified: a checklist reset after loading stops
+        the shipment again."""
+        if new_state not in PIPELINE[PIPELINE.index("on_board") :]:
             return []
         # A checklist never generated must not let the shipment through.
         self._generate_documents()
@@ -158,17 +170,44 @@ class OmsExportShipment(models.Model):
             if missing:
                 messages.append(
                     self.env._(
-                        "%(shipment)s cannot go on board: these documents are not "
-                        "verified: %(documents)s",
+                        "%(shipment)s cannot go on board or beyond: these "
+                        "documents are not verified: %(documents)s",
                         shipment=shipment.name,
                         documents=", ".join(missing.mapped("name")),
                     )
                 )
         return messages
 
-    def _get_bank_submission_blockers(self):
+    def _get_bank_submission_blockers(self, sent_date):
+        """What forbids presenting the documents sent to the bank on
+        ``sent_date``: the goods not on board, a presentation already made,
+        the credit not open or expired, then every discrepancy judged on the
+        sent date."""
         self.ensure_one()
         messages = []
+        if not self._oms_is_on_board():
+            messages.append(
+                self.env._(
+                    "The goods of %s are not on board: documents are presented "
+                    "after shipment.",
+                    self.name,
+                )
+            )
+        credit = self.letter_credit_id
+        live = self.lc_presentation_ids.filtered(
+            lambda p: (
+                p.letter_credit_id == credit and p.state in LIVE_PRESENTATION_STATES
+            )
+        )
+        if live:
+            messages.append(
+                self.env._(
+                    "The documents of %(shipment)s were already presented on "
+                    "%(date)s: refuse or cancel that bank submission first.",
+                    shipment=self.name,
+                    date=live[:1].sent_date,
+                )
+            )
         missing = self.document_ids.filtered(
             lambda d: d.mandatory and d.state == "required"
         )
@@ -179,13 +218,14 @@ class OmsExportShipment(models.Model):
                     ", ".join(missing.mapped("name")),
                 )
             )
-        if self.letter_credit_id:
-            messages += self.letter_credit_id._get_discrepancies(self)
+        if credit:
+            messages += credit._get_presentation_blockers(self, sent_date)
+            messages += credit._get_discrepancies(self, sent_date)
         return messages
 
-    def _check_bank_submission(self):
+    def _check_bank_submission(self, sent_date):
         self.ensure_one()
-        messages = self._get_bank_submission_blockers()
+        messages = self._get_bank_submission_blockers(sent_date)
         if messages:
             raise UserError(
                 self.env._(
@@ -254,33 +294,55 @@ class OmsExportShipment(models.Model):
         return bool(other - self.picking_ids)
 
     def _submit_to_bank(self, courier_reference=False, sent_date=False):
-        """Record the dispatch of the documents to the bank and email them."""
+        """Record the dispatch of the documents to the bank and email them.
+
+        The credit, then the shipment, are locked before anything is checked:
+        of two users submitting the same shipment at once, the second waits,
+        then fails to serialize (the first changed the credit's presented
+        amount) and its retry sees the first presentation."""
         self.ensure_one()
-        self._generate_documents()
+        self.check_access("write")
         if not self.letter_credit_id:
             raise UserError(
                 self.env._("Shipment %s is not under a letter of credit.", self.name)
             )
-        self._check_bank_submission()
         credit = self.letter_credit_id
+        credit._oms_lock()
+        self._oms_lock()
+        self.invalidate_recordset(["lc_presentation_ids", "letter_credit_id"])
+        if self.letter_credit_id != credit:
+            raise UserError(
+                self.env._(
+                    "The letter of credit of %s changed meanwhile: try again.",
+                    self.name,
+                )
+            )
+        self._generate_documents()
+        sent_date = sent_date or fields.Date.context_today(self)
+        self._check_bank_submission(sent_date)
         bank = self._get_party_partner("bank")
         if not bank:
             raise UserError(
                 self.env._("Shipment %s has no bank to submit to.", self.name)
             )
-        presentation = self.env["oms.lc.presentation"].create(
-            {
-                "letter_credit_id": credit.id,
-                "shipment_id": self.id,
-                "bank_id": bank.id,
-                "courier_reference": courier_reference,
-                "sent_date": sent_date or fields.Date.context_today(self),
-                "amount": self._get_lc_amount(credit.currency_id),
-            }
+        presentation = self.env["oms.lc.presentation"]._oms_create_presentation(
+            self._prepare_presentation_vals(bank, courier_reference, sent_date)
         )
         documents = self.document_ids.filtered("attachment_id")
         self._post_documents(bank, documents)
         return presentation
+
+    def _prepare_presentation_vals(self, bank, courier_reference, sent_date):
+        self.ensure_one()
+        credit = self.letter_credit_id
+        return {
+            "letter_credit_id": credit.id,
+            "shipment_id": self.id,
+            "bank_id": bank.id,
+            "courier_reference": courier_reference,
+            "sent_date": sent_date,
+            "amount": self._get_lc_amount(credit.currency_id),
+        }
 
     # BUSINESS METHODS: EMAILS
 

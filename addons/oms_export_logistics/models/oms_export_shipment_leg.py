@@ -1,7 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .oms_incoterm_rule import MATRIX_ITEMS, PARTY
 
@@ -53,3 +53,18 @@ class OmsExportShipmentLeg(models.Model):
                             leg.shipment_id.name,
                         )
                     )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_travelled(self):
+        """A leg that departed or arrived is history (the shipment's
+        cancellation keeps it); only a planned leg may be removed."""
+        travelled = self.filtered(
+            lambda leg: leg.actual_departure or leg.actual_arrival
+        )
+        if travelled and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Shipment %s: a leg that departed or arrived cannot be deleted.",
+                    travelled[0].shipment_id.name,
+                )
+            )

@@ -1,11 +1,47 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import os
 from datetime import datetime, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.mimetypes import guess_mimetype
 
 from .oms_export_task_type import ANCHORS, PARTY_ROLES
+
+UPLOAD_MAX_BYTES_PARAM = "oms_export_logistics.portal_upload_max_bytes"
+UPLOAD_MAX_BYTES_DEFAULT = 10 * 1024 * 1024
+_ZIP = ("application/zip", "application/x-zip-compressed")
+_OLE = (
+    "application/msword",
+    "application/vnd.ms-excel",
+    "application/CDFV2",
+    "application/x-ole-storage",
+)
+# What a party may upload: extension -> mimetypes the content may sniff as.
+# Office Open XML files are zip archives; sniffers tell one or the other.
+UPLOAD_TYPES = {
+    "pdf": ("application/pdf",),
+    "png": ("image/png",),
+    "jpg": ("image/jpeg",),
+    "jpeg": ("image/jpeg",),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        *_ZIP,
+    ),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        *_ZIP,
+    ),
+    "xls": _OLE,
+    "doc": _OLE,
+    "csv": ("text/plain", "text/csv"),
+    "zip": (
+        *_ZIP,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+}
 
 
 class OmsExportTask(models.Model):
@@ -14,9 +50,10 @@ class OmsExportTask(models.Model):
 
     _name = "oms.export.task"
     _description = "Export Coordination Task"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "oms.state.guard.mixin"]
     _order = "date_due, sequence, id"
     _check_company_auto = True
+    _oms_guarded_fields = ("state", "date_done")
 
     name = fields.Char(required=True)
     shipment_id = fields.Many2one(
@@ -107,18 +144,49 @@ class OmsExportTask(models.Model):
             return domain
         return ["!", "&", *domain]
 
+    # CRUD METHODS
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        # The superuser (module data, tests' set-up) may clean up anything.
+        if self.env.su:
+            return
+        with_history = self.filtered(
+            lambda t: t.state == "done" or t.date_done or t.attachment_ids
+        )
+        if with_history:
+            raise UserError(
+                self.env._(
+                    "Tasks %s are done or hold documents: cancel them instead "
+                    "of deleting them.",
+                    ", ".join(with_history.mapped("name")),
+                )
+            )
+
     # PUBLIC ACTIONS
 
     def action_done(self):
-        self._oms_mark_done()
+        self.check_access("write")
+        self._oms_lock()._oms_mark_done()
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled", "date_done": False})
+        self.check_access("write")
+        self._oms_lock()
+        done = self.filtered(lambda t: t.state == "done")
+        if done:
+            raise UserError(
+                self.env._(
+                    "Tasks %s are done: reset them before cancelling them.",
+                    ", ".join(done.mapped("name")),
+                )
+            )
+        self._oms_transition_write({"state": "cancelled", "date_done": False})
         return True
 
     def action_reset(self):
-        self.write({"state": "todo", "date_done": False})
+        self.check_access("write")
+        self._oms_lock()._oms_transition_write({"state": "todo", "date_done": False})
         return True
 
     def action_send_email(self):
@@ -136,7 +204,7 @@ class OmsExportTask(models.Model):
                     ", ".join(cancelled.mapped("name")),
                 )
             )
-        self.filtered(lambda t: t.state == "todo").write(
+        self.filtered(lambda t: t.state == "todo")._oms_transition_write(
             {"state": "done", "date_done": fields.Datetime.now()}
         )
 
@@ -177,9 +245,57 @@ class OmsExportTask(models.Model):
             )
         return True
 
+    @api.model
+    def _oms_get_upload_max_bytes(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(UPLOAD_MAX_BYTES_PARAM, UPLOAD_MAX_BYTES_DEFAULT)
+        )
+        try:
+            return max(int(value), 0)
+        except (TypeError, ValueError):
+            return UPLOAD_MAX_BYTES_DEFAULT
+
+    @api.model
+    def _oms_check_upload(self, name, content):
+        """Refuse an upload that is too big or not of an allowed type: the
+        extension and the sniffed content must both be allowed, and agree
+        (an executable or a web page renamed .pdf is refused).
+
+        :raises UserError: with the reason, shown to the party
+        """
+        max_bytes = self._oms_get_upload_max_bytes()
+        if len(content) > max_bytes:
+            raise UserError(
+                self.env._(
+                    "The file is too big: %(max)s MB at most.",
+                    max=round(max_bytes / 1024 / 1024, 1),
+                )
+            )
+        if not content:
+            raise UserError(self.env._("The file is empty."))
+        extension = os.path.splitext(name or "")[1].lstrip(".").lower()
+        allowed = UPLOAD_TYPES.get(extension)
+        if not allowed or guess_mimetype(content, default="") not in allowed:
+            raise UserError(
+                self.env._(
+                    "This type of file is not accepted: upload a PDF, an image "
+                    "(PNG, JPEG), a spreadsheet (XLSX, XLS, CSV), a Word "
+                    "document (DOCX, DOC) or a ZIP archive."
+                )
+            )
+        return True
+
     def _oms_portal_add_document(self, name, content, author=None):
-        """Store a document a party uploaded on the portal with the task."""
+        """Store a document a party uploaded on the portal with the task,
+        once the task is open and the file acceptable."""
         self.ensure_one()
+        if self.state != "todo":
+            raise UserError(
+                self.env._("Task %s is closed: it takes no more documents.", self.name)
+            )
+        self._oms_check_upload(name, content)
         attachment = self.env["ir.attachment"].create(
             {
                 "name": name,

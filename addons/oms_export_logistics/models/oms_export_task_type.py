@@ -1,6 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 PARTY_ROLES = [
     ("cha", "Customs house agent"),
@@ -70,6 +71,23 @@ class OmsExportTaskType(models.Model):
         domain="[('model', '=', 'oms.export.task')]",
         help="Email sent to the party. Empty: the generic task email.",
     )
+    # Lets the portal record rule show a party only the types of its tasks.
+    task_ids = fields.One2many("oms.export.task", "task_type_id", string="Tasks")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        # The superuser (module data, tests' set-up) may clean up anything.
+        if self.env.su:
+            return
+        # Tasks of every company count: sudo only finds them.
+        used = self.sudo().task_ids.task_type_id
+        if used:
+            raise UserError(
+                self.env._(
+                    "Task types %s have tasks: archive them instead of deleting them.",
+                    ", ".join(used.mapped("name")),
+                )
+            )
 
     def _applies_to(self, shipment):
         self.ensure_one()

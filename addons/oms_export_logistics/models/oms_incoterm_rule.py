@@ -1,6 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 PARTY = [("seller", "Seller"), ("buyer", "Buyer")]
 
@@ -76,6 +77,30 @@ class OmsIncotermRule(models.Model):
     def _compute_display_name(self):
         for rule in self:
             rule.display_name = rule.incoterm_id.display_name or ""
+
+    # CRUD METHODS
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        # The superuser (module data, tests' set-up) may clean up anything.
+        if self.env.su:
+            return
+        # Shipments of every company count: sudo only counts them.
+        groups = (
+            self.env["oms.export.shipment"]
+            .sudo()
+            ._read_group([("incoterm_id", "in", self.incoterm_id.ids)], ["incoterm_id"])
+        )
+        used_incoterms = {incoterm for (incoterm,) in groups}
+        used = self.filtered(lambda rule: rule.incoterm_id in used_incoterms)
+        if used:
+            raise UserError(
+                self.env._(
+                    "Incoterm rules %s decided shipments: archive them instead "
+                    "of deleting them.",
+                    ", ".join(used.mapped("code")),
+                )
+            )
 
     # BUSINESS METHODS
 

@@ -1,18 +1,45 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+PRESENTATION_STATES = [
+    ("sent", "Sent"),
+    ("accepted", "Accepted"),
+    ("paid", "Paid"),
+    ("refused", "Refused"),
+    ("cancelled", "Cancelled"),
+]
 
 
 class OmsLcPresentation(models.Model):
     """A dispatch of a shipment's documents to the bank under a letter of
-    credit, followed from courier to payment."""
+    credit, followed from courier to payment.
+
+    Created only by the shipment's bank submission (``_submit_to_bank``),
+    which checks the credit; its status, dates and amount change only
+    through the buttons below."""
 
     _name = "oms.lc.presentation"
     _description = "Letter of Credit Bank Submission"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "oms.state.guard.mixin"]
     _order = "sent_date desc, id desc"
     _check_company_auto = True
+    _oms_guarded_fields = (
+        "state",
+        "letter_credit_id",
+        "shipment_id",
+        "bank_id",
+        "sent_date",
+        "accepted_date",
+        "paid_date",
+        "amount",
+    )
 
     letter_credit_id = fields.Many2one(
         "oms.letter.credit",
@@ -40,16 +67,42 @@ class OmsLcPresentation(models.Model):
     amount = fields.Monetary(currency_field="currency_id")
     currency_id = fields.Many2one(related="letter_credit_id.currency_id")
     state = fields.Selection(
-        [
-            ("sent", "Sent"),
-            ("accepted", "Accepted"),
-            ("paid", "Paid"),
-            ("refused", "Refused"),
-        ],
+        PRESENTATION_STATES,
         default="sent",
         required=True,
         tracking=True,
+        copy=False,
     )
+
+    def init(self):
+        super().init()
+        # The belt under the locked check of _submit_to_bank: one live
+        # presentation per shipment and credit, whatever the snapshot.
+        # Duplicates recorded before the check existed must be refused or
+        # cancelled first; until then the index waits and the check holds.
+        self.env.cr.execute(
+            SQL(
+                "SELECT 1 FROM oms_lc_presentation "
+                "WHERE state NOT IN ('refused', 'cancelled') "
+                "GROUP BY letter_credit_id, shipment_id HAVING count(*) > 1 LIMIT 1"
+            )
+        )
+        if self.env.cr.fetchone():
+            _logger.warning(
+                "Some shipments have several live bank submissions under the "
+                "same letter of credit: refuse or cancel the extra ones, then "
+                "update the module to add the index oms_lc_presentation_live_uniq."
+            )
+            return
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS oms_lc_presentation_live_uniq "
+                "ON oms_lc_presentation (letter_credit_id, shipment_id) "
+                "WHERE state NOT IN ('refused', 'cancelled')"
+            )
+        )
+
+    # CONSTRAINT METHODS
 
     @api.constrains("sent_date", "accepted_date", "maturity_date", "paid_date")
     def _check_dates(self):
@@ -73,13 +126,73 @@ class OmsLcPresentation(models.Model):
                     )
                 )
 
+    # CRUD
+
+    @api.model
+    def _oms_create_presentation(self, vals):
+        """Create a presentation from the shipment's bank submission, which
+        checked the rights and the credit first: its links, dates and amount
+        are guarded fields no client may set."""
+        # A refusal earlier in this transaction must reach the unique index
+        # of live presentations before the new row does.
+        self.flush_model(["state"])
+        presentation = self.sudo().create(vals)
+        return presentation.sudo(False)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_superuser(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Bank submissions are never deleted: mark them refused or "
+                    "cancelled."
+                )
+            )
+
+    # PUBLIC ACTIONS
+
     def action_accept(self):
-        self.write(
-            {"state": "accepted", "accepted_date": fields.Date.context_today(self)}
+        return self._oms_set_state(
+            "accepted", ("sent",), accepted_date=fields.Date.context_today(self)
         )
-        return True
 
     def action_paid(self):
-        self.write({"state": "paid", "paid_date": fields.Date.context_today(self)})
-        self.letter_credit_id.filtered(lambda c: c.state == "open").state = "utilised"
+        self._oms_set_state(
+            "paid", ("accepted",), paid_date=fields.Date.context_today(self)
+        )
+        self.letter_credit_id._oms_mark_utilised()
+        return True
+
+    def action_refuse(self):
+        return self._oms_set_state("refused", ("sent", "accepted"))
+
+    def action_cancel(self):
+        return self._oms_set_state("cancelled", ("sent",))
+
+    # BUSINESS METHODS
+
+    def _oms_set_state(self, new_state, from_states, **vals):
+        """Move the presentations from ``from_states`` to ``new_state``,
+        checked on the locked rows: a second press is refused."""
+        self.check_access("write")
+        self._oms_lock()
+        wrong = self.filtered(lambda p: p.state not in from_states)
+        if wrong:
+            labels = dict(PRESENTATION_STATES)
+            raise UserError(
+                self.env._(
+                    "Bank submissions of %(shipments)s cannot become %(state)s "
+                    "from their current status (%(current)s).",
+                    shipments=", ".join(wrong.shipment_id.mapped("name")),
+                    state=labels[new_state],
+                    current=", ".join({labels[p.state] for p in wrong}),
+                )
+            )
+        self._oms_transition_write({"state": new_state, **vals})
+        for presentation in self:
+            presentation._message_log(
+                body=self.env._(
+                    "Status set to %s.", dict(PRESENTATION_STATES)[new_state]
+                )
+            )
         return True

@@ -3,8 +3,16 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
+
+LC_STATES = [
+    ("draft", "Draft"),
+    ("open", "Open"),
+    ("utilised", "Utilised"),
+    ("expired", "Expired"),
+    ("closed", "Closed"),
+]
 
 
 class OmsLetterCredit(models.Model):
@@ -13,11 +21,14 @@ class OmsLetterCredit(models.Model):
 
     _name = "oms.letter.credit"
     _description = "Letter of Credit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "oms.state.guard.mixin"]
     _order = "expiry_date desc, id desc"
     _check_company_auto = True
+    # Opened and closed by its buttons, utilised only by a paid presentation.
+    _oms_guarded_fields = ("state",)
 
     name = fields.Char(string="LC Number", required=True, tracking=True, copy=False)
+    active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -74,14 +85,13 @@ class OmsLetterCredit(models.Model):
     presentation_ids = fields.One2many(
         "oms.lc.presentation", "letter_credit_id", string="Bank Submissions"
     )
+    amount_presented = fields.Monetary(
+        compute="_compute_amount_presented",
+        store=True,
+        help="Amount drawn by the bank submissions not refused or cancelled.",
+    )
     state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("open", "Open"),
-            ("utilised", "Utilised"),
-            ("expired", "Expired"),
-            ("closed", "Closed"),
-        ],
+        LC_STATES,
         default="draft",
         required=True,
         tracking=True,
@@ -109,11 +119,30 @@ class OmsLetterCredit(models.Model):
         for credit in self:
             credit.beneficiary_id = credit.company_id
 
+    # Stored, so that every presentation writes the credit's row: a second
+    # submission running at once then fails to lock it (see _submit_to_bank).
+    @api.depends("presentation_ids.amount", "presentation_ids.state")
+    def _compute_amount_presented(self):
+        for credit in self:
+            credit.amount_presented = sum(
+                credit.presentation_ids.filtered(
+                    lambda p: p.state not in ("refused", "cancelled")
+                ).mapped("amount")
+            )
+
     # CONSTRAINT METHODS
 
     @api.constrains("latest_shipment_date", "expiry_date", "presentation_days")
     def _check_dates(self):
         for credit in self:
+            if not (credit.latest_shipment_date and credit.expiry_date):
+                raise ValidationError(
+                    self.env._(
+                        "Letter of credit %s needs its latest shipment date and "
+                        "its expiry date.",
+                        credit.name,
+                    )
+                )
             if credit.latest_shipment_date > credit.expiry_date:
                 raise ValidationError(
                     self.env._(
@@ -131,14 +160,68 @@ class OmsLetterCredit(models.Model):
                     )
                 )
 
+    # CRUD
+
+    def write(self, vals):
+        # Refused before anything reaches the cache: an emptied date would
+        # otherwise only fail at flush, as a database error.
+        emptied = [
+            fname
+            for fname in ("latest_shipment_date", "expiry_date")
+            if fname in vals and not vals[fname]
+        ]
+        if emptied:
+            raise ValidationError(
+                self.env._(
+                    "Letters of credit %(credits)s need their latest shipment "
+                    "date and their expiry date.",
+                    credits=", ".join(self.mapped("name")),
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_superuser(self):
+        """A credit with shipments and bank submissions is history: it is
+        closed or archived, never deleted (only the superuser may)."""
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Letters of credit are never deleted: close or archive them."
+                )
+            )
+
     # PUBLIC ACTIONS
 
     def action_open(self):
-        self.filtered(lambda c: c.state == "draft").state = "open"
-        return True
+        return self._oms_set_state("open", ("draft",))
 
     def action_close(self):
-        self.state = "closed"
+        return self._oms_set_state("closed", ("open", "utilised", "expired"))
+
+    # BUSINESS METHODS: TRANSITIONS
+
+    def _oms_set_state(self, new_state, from_states):
+        """Move the credits from ``from_states`` to ``new_state``, checked on
+        the locked rows; anything else is refused (a second press too)."""
+        self.check_access("write")
+        self._oms_lock()
+        wrong = self.filtered(lambda c: c.state not in from_states)
+        if wrong:
+            labels = dict(LC_STATES)
+            raise UserError(
+                self.env._(
+                    "Letters of credit %(credits)s cannot become %(state)s from "
+                    "their current status.",
+                    credits=", ".join(f"{c.name} ({labels[c.state]})" for c in wrong),
+                    state=labels[new_state],
+                )
+            )
+        self._oms_transition_write({"state": new_state})
+        for credit in self:
+            credit._message_log(
+                body=self.env._("Status set to %s.", dict(LC_STATES)[new_state])
+            )
         return True
 
     # BUSINESS METHODS
@@ -160,8 +243,87 @@ class OmsLetterCredit(models.Model):
         deadline = shipment_date + timedelta(days=self.presentation_days)
         return min(deadline, self.expiry_date)
 
+    def _oms_mark_utilised(self):
+        """A paid presentation uses the open credits up: at once when
+        partial shipments are not allowed, else once the payments reach the
+        credit amount (within the tolerance). Called only by the
+        presentation's paid transition, which checked its own state."""
+        self._oms_lock()
+        open_credits = self.filtered(lambda c: c.state == "open")
+        used_up = open_credits.filtered(lambda c: c._oms_is_used_up())
+        used_up._oms_transition_write({"state": "utilised"})
+        for credit in used_up:
+            credit._message_log(
+                body=self.env._("Status set to %s.", dict(LC_STATES)["utilised"])
+            )
+
+    def _oms_is_used_up(self):
+        self.ensure_one()
+        if not self.partial_shipment:
+            return True
+        paid = sum(
+            self.presentation_ids.filtered(lambda p: p.state == "paid").mapped("amount")
+        )
+        low, _high = self._get_amount_bounds()
+        return (
+            float_compare(paid, low, precision_rounding=self.currency_id.rounding) >= 0
+        )
+
+    def _get_presentation_blockers(self, shipment, sent_date):
+        """What forbids any presentation under this credit: it must be open,
+        unexpired today and on the sent date, and keep the amount drawn by
+        all its live presentations within the credit."""
+        self.ensure_one()
+        messages = []
+        if self.state != "open":
+            messages.append(
+                self.env._(
+                    "Letter of credit %(credit)s is %(state)s: only an open "
+                    "credit takes presentations.",
+                    credit=self.name,
+                    state=dict(LC_STATES)[self.state],
+                )
+            )
+        today = fields.Date.context_today(self)
+        if today > self.expiry_date and sent_date <= self.expiry_date:
+            # The sent date after expiry is reported with the discrepancies.
+            messages.append(
+                self.env._(
+                    "Letter of credit %(credit)s expired on %(date)s: nothing "
+                    "can be presented under it any more.",
+                    credit=self.name,
+                    date=self.expiry_date,
+                )
+            )
+        shipment_date = shipment._get_lc_shipment_date()
+        if shipment_date and sent_date < shipment_date:
+            messages.append(
+                self.env._(
+                    "The documents cannot be sent on %(sent)s, before the "
+                    "shipment date %(shipped)s.",
+                    sent=sent_date,
+                    shipped=shipment_date,
+                )
+            )
+        _low, high = self._get_amount_bounds()
+        drawn = self.amount_presented + shipment._get_lc_amount(self.currency_id)
+        if float_compare(drawn, high, precision_rounding=self.currency_id.rounding) > 0:
+            messages.append(
+                self.env._(
+                    "Presenting %(shipment)s would draw %(drawn).2f %(currency)s "
+                    "in all, more than the credit allows (%(high).2f).",
+                    shipment=shipment.name,
+                    drawn=drawn,
+                    currency=self.currency_id.name,
+                    high=high,
+                )
+            )
+        return messages
+
     def _get_discrepancies(self, shipment, today=None):
-        """Every discrepancy of presenting ``shipment``'s documents today."""
+        """Every discrepancy of presenting ``shipment``'s documents on the
+        date ``today`` (the sent date of the presentation; today by
+        default)."""
         self.ensure_one()
         today = today or fields.Date.context_today(self)
         return [

@@ -14,6 +14,8 @@ class StockPicking(models.Model):
         string="Export Shipments",
         copy=False,
         readonly=True,
+        # Written from this side too (RPC): never to another company's.
+        check_company=True,
     )
     oms_export_shipment_count = fields.Integer(
         compute="_compute_oms_export_shipment_count"

@@ -8,7 +8,7 @@ class OmsDdXlsx(models.AbstractModel):
     company caused, goal zero) and one row per clock."""
 
     _name = "report.oms_export_logistics.dd_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.oms_core.xlsx_abstract"
     _description = "Demurrage and Detention XLSX Report"
 
     def _get_columns(self):

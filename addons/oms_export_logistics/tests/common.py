@@ -4,6 +4,17 @@ from datetime import datetime
 
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
 
+from ..models.oms_export_shipment import PIPELINE
+
+
+def walk_shipment_to(shipment, state):
+    """Press the status buttons of ``shipment`` one by one up to ``state``
+    (the pipeline refuses skipping a status)."""
+    start = PIPELINE.index(shipment.state) + 1
+    for step in PIPELINE[start : PIPELINE.index(state) + 1]:
+        shipment._oms_set_state(step)
+    return shipment
+
 
 class OmsExportCommon(OmsCoreCommon):
     """Export fixtures: the service parties of a shipment and a helper that

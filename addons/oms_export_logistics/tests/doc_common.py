@@ -6,6 +6,8 @@ from odoo import Command, fields
 
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
 
+from .common import walk_shipment_to
+
 
 class OmsDocumentCommon(OmsCoreCommon):
     """Export documents and letters of credit fixtures: banks, a CIF order to
@@ -93,3 +95,9 @@ class OmsDocumentCommon(OmsCoreCommon):
         """Prepare and verify every document of ``shipment``."""
         shipment.action_prepare_documents()
         shipment.action_verify_documents()
+
+    def _put_on_board(self, shipment):
+        """Ready every document, then press the status buttons up to on
+        board."""
+        self._ready_all(shipment)
+        return walk_shipment_to(shipment, "on_board")

@@ -6,10 +6,10 @@ from .common import OmsExportCommon
 
 # model: (salesman, OMS user, OMS manager, portal) rights as "crwu" letters
 EXPECTED_RIGHTS = {
-    "oms.incoterm.rule": ("r", "r", "crwu", ""),
-    "oms.export.shipment": ("r", "crw", "crwu", "r"),
-    "oms.export.shipment.leg": ("r", "crwu", "crwu", "r"),
-    "oms.export.task": ("r", "crwu", "crwu", "r"),
+    "oms.incoterm.rule": ("r", "r", "crw", ""),
+    "oms.export.shipment": ("r", "crw", "crw", "r"),
+    "oms.export.shipment.leg": ("r", "crw", "crwu", "r"),
+    "oms.export.task": ("r", "crw", "crwu", "r"),
     "oms.export.task.type": ("", "r", "crwu", "r"),
 }
 OPERATIONS = {"c": "create", "r": "read", "w": "write", "u": "unlink"}

@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from .common import walk_shipment_to
 from .doc_common import OmsDocumentCommon
 
 
@@ -15,6 +16,7 @@ class TestDocumentGating(OmsDocumentCommon):
     def test_on_board_needs_verified_pre_shipment_documents(self):
         shipment = self._create_shipment(containers=["MSCU1234565"])
         shipment.action_generate_documents()
+        walk_shipment_to(shipment, "customs_cleared")
         with self.assertRaises(UserError) as error:
             shipment._oms_set_state("on_board")
         message = str(error.exception)
@@ -22,7 +24,8 @@ class TestDocumentGating(OmsDocumentCommon):
             self.assertIn(name, message)
         # Post-shipment documents do not gate going on board.
         self.assertNotIn("Shipment Advice", message)
-        self.assertEqual(shipment.state, "planned", "Nothing changed.")
+        self.assertEqual(shipment.state, "customs_cleared", "Nothing changed.")
+        self.assertFalse(shipment.date_on_board)
 
         pre = shipment.document_ids.filtered(
             lambda d: d.document_type_id.gate == "on_board"
@@ -51,8 +54,20 @@ class TestDocumentGating(OmsDocumentCommon):
         )
         pre.action_prepare()
         pre.action_verify()
-        shipment._oms_set_state("on_board")
+        walk_shipment_to(shipment, "on_board")
         self.assertEqual(shipment.state, "on_board")
+
+    def test_later_statuses_keep_the_gate(self):
+        shipment = self._create_shipment()
+        self._put_on_board(shipment)
+        invoice = shipment.document_ids.filtered(
+            lambda d: d.document_type_id.code == "commercial_invoice"
+        )
+        invoice.action_reset()
+        with self.assertRaisesRegex(UserError, "Commercial Invoice"):
+            shipment.action_in_transit()
+        self.assertEqual(shipment.state, "on_board")
+        self.assertFalse(shipment.date_in_transit)
 
     def test_other_transitions_are_not_gated(self):
         shipment = self._create_shipment()

@@ -103,7 +103,7 @@ class TestLetterCredit(OmsDocumentCommon):
         self.assertEqual(self.credit._check_partial_shipment(self.shipment), [])
 
     def test_submit_to_bank(self):
-        self._ready_all(self.shipment)
+        self._put_on_board(self.shipment)
         self.assertEqual(self.credit._get_discrepancies(self.shipment), [])
         action = self.shipment.action_submit_to_bank()
         wizard = (
@@ -126,10 +126,39 @@ class TestLetterCredit(OmsDocumentCommon):
         self.assertEqual(len(message), 1)
         self.assertEqual(len(message.attachment_ids), len(self.shipment.document_ids))
         self.assertIn("HHB-LC-2026-0042", str(message.body))
+        self.assertAlmostEqual(self.credit.amount_presented, presentation.amount)
         presentation.action_accept()
         presentation.action_paid()
         self.assertEqual(presentation.state, "paid")
         self.assertEqual(self.credit.state, "utilised")
+
+    def test_refused_submission_can_be_presented_again(self):
+        self._put_on_board(self.shipment)
+        first = self.shipment._submit_to_bank("DHL 1")
+        with self.assertRaisesRegex(UserError, "already presented"):
+            self.shipment._submit_to_bank("DHL 2")
+        first.action_refuse()
+        self.assertEqual(first.state, "refused")
+        self.assertEqual(self.credit.amount_presented, 0.0)
+        second = self.shipment._submit_to_bank("DHL 3")
+        self.assertEqual(second.state, "sent")
+        self.assertEqual(self.shipment.lc_presentation_ids, first | second)
+        with self.assertRaisesRegex(UserError, "cannot become"):
+            first.action_accept()
+
+    def test_open_and_close_only_from_their_states(self):
+        with self.assertRaisesRegex(UserError, "cannot become"):
+            self.credit.action_open()
+        self.credit.action_close()
+        self.assertEqual(self.credit.state, "closed")
+        with self.assertRaisesRegex(UserError, "cannot become"):
+            self.credit.action_close()
+
+    def test_expiry_emptied_is_a_validation_error(self):
+        with self.assertRaisesRegex(ValidationError, "expiry date"):
+            self.credit.expiry_date = False
+        with self.assertRaisesRegex(ValidationError, "expiry date"):
+            self.credit.latest_shipment_date = False
 
     def test_submit_with_discrepancies_changes_nothing(self):
         self._ready_all(self.shipment)

@@ -6,7 +6,7 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import OmsExportCommon
+from .common import OmsExportCommon, walk_shipment_to
 
 
 @tagged("post_install", "-at_install")
@@ -74,12 +74,20 @@ class TestShipment(OmsExportCommon):
 
     def test_pipeline_cannot_go_back(self):
         shipment = self._create_shipment()
-        shipment._oms_set_state("on_board")
+        walk_shipment_to(shipment, "on_board")
         with self.assertRaisesRegex(UserError, "cannot go back"):
             shipment.action_book()
         shipment.action_cancel()
         self.assertEqual(shipment.state, "cancelled")
         self.assertTrue(shipment.date_cancelled)
+
+    def test_pipeline_cannot_skip_a_status(self):
+        shipment = self._create_shipment()
+        for action in ("action_start_loading", "action_on_board", "action_delivered"):
+            with self.assertRaisesRegex(UserError, "cannot skip"):
+                getattr(shipment, action)()
+        self.assertEqual(shipment.state, "planned")
+        self.assertFalse(shipment.date_on_board or shipment.date_delivered)
 
     def test_legs_planned_by_matrix(self):
         shipment = self._create_shipment()
