@@ -20,6 +20,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/oms_helpdesk_security.xml",
+        "security/helpdesk_ticket_access.xml",
         "data/helpdesk_ticket_category_data.xml",
         "data/survey_survey_data.xml",
         "data/oms_helpdesk_survey_policy_data.xml",

@@ -5,7 +5,7 @@ from odoo import models
 
 class OmsArTieoutXlsx(models.AbstractModel):
     _name = "report.oms_core.ar_tieout_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.oms_core.xlsx_abstract"
     _description = "OMS AR Tie-out XLSX"
 
     def generate_xlsx_report(self, workbook, data, objs):

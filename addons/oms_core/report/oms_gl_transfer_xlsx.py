@@ -5,7 +5,7 @@ from odoo import models
 
 class OmsGlTransferXlsx(models.AbstractModel):
     _name = "report.oms_core.gl_transfer_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.oms_core.xlsx_abstract"
     _description = "OMS GL Transfer XLSX"
 
     def generate_xlsx_report(self, workbook, data, objs):

@@ -8,7 +8,7 @@ class OmsKpiXlsx(models.AbstractModel):
     then one row per order of the period."""
 
     _name = "report.oms_core.kpi_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.oms_core.xlsx_abstract"
     _description = "OMS KPI XLSX"
 
     def _get_headline_rows(self, dashboard):

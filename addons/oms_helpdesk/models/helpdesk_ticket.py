@@ -7,17 +7,24 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models, tools
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
 
 _logger = logging.getLogger(__name__)
 
 # Words that may be document numbers: S00042, INV/2026/00007, WH/OUT/00012.
 REFERENCE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]{2,40}[A-Za-z0-9]")
 MAX_REFERENCE_TOKENS = 300
+# Documents of one type an email may name (linked or noted).
+MAX_DOCUMENTS = 20
 
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "oms.rule.mixin"]
+    # The state guard lists no field: it refuses moving a ticket to a company
+    # the user cannot access.
+    _inherit = ["helpdesk.ticket", "oms.rule.mixin", "oms.state.guard.mixin"]
 
     sale_order_id = fields.Many2one(
         "sale.order",
@@ -149,6 +156,34 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.oms_remedy_count = groups.get(ticket, 0)
 
+    # CONSTRAINT METHODS
+
+    @api.model
+    def _oms_document_fields(self):
+        """Fields linking a ticket to a customer's document; submodules add
+        theirs (export shipment)."""
+        return ["sale_order_id", "picking_id", "invoice_id"]
+
+    @api.constrains(lambda self: ["company_id", *self._oms_document_fields()])
+    def _check_oms_document_company(self):
+        """A ticket is linked only to documents of its own company."""
+        # Only the documents' company is read: an agent may link an order
+        # they have no sales right on.
+        for ticket in self.sudo():
+            for fname in ticket._oms_document_fields():
+                document = ticket[fname]
+                if document.company_id and document.company_id != ticket.company_id:
+                    raise ValidationError(
+                        self.env._(
+                            "Ticket %(ticket)s belongs to %(company)s: it cannot "
+                            "be linked to %(document)s of %(other)s.",
+                            ticket=ticket.display_name,
+                            company=ticket.company_id.name,
+                            document=document.display_name,
+                            other=document.company_id.name,
+                        )
+                    )
+
     # CRUD
 
     @api.model_create_multi
@@ -176,29 +211,78 @@ class HelpdeskTicket(models.Model):
             reopening._oms_on_reopen()
         return result
 
+    def _oms_with_history(self):
+        """Tickets of ``self`` that carry the service's history: closed, linked
+        to documents, given a remedy or written on by email or comment."""
+        commented = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("message_type", "in", ("email", "comment")),
+                ]
+            )
+        )
+        commented_ids = set(commented.mapped("res_id"))
+        return self.sudo().filtered(
+            lambda t: (
+                t.closed
+                or t.id in commented_ids
+                or t.oms_remedy_ids
+                or any(t[fname] for fname in t._oms_document_fields())
+            )
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        """Tickets with history are archived, never deleted: the KPIs, the
+        SLA record and the customer's correspondence depend on them."""
+        if self.env.su:
+            return
+        kept = self._oms_with_history()
+        if kept:
+            raise UserError(
+                self.env._(
+                    "Tickets with history cannot be deleted: archive them "
+                    "instead (%s).",
+                    ", ".join(kept.mapped("display_name")),
+                )
+            )
+
     # MAIL GATEWAY
 
     @api.model
     def message_new(self, msg, custom_values=None):
-        """Link the new ticket to the documents the email names before it is
-        created, so routing rules see the order."""
+        """Link the new ticket to the sender's documents the email names
+        before it is created, so routing rules see the order. Documents of
+        other customers are noted for an agent to confirm, never linked."""
         custom_values = dict(custom_values or {})
         company = self.env["res.company"].browse(custom_values.get("company_id"))
         if not company and custom_values.get("team_id"):
             team = self.env["helpdesk.ticket.team"].browse(custom_values["team_id"])
             company = team.company_id
-        tokens = self._oms_get_reference_tokens(self._oms_get_message_text(msg))
-        if tokens:
-            reference_vals = self._oms_prepare_reference_vals(
-                tokens, company or self.env.company
-            )
-            custom_values = {**reference_vals, **custom_values}
-        return super().message_new(msg, custom_values=custom_values)
+        sender = self.env["res.partner"].browse(
+            custom_values.get("partner_id") or msg.get("author_id")
+        )
+        reference_vals, unconfirmed = self._oms_prepare_reference_vals(
+            self._oms_get_reference_tokens(self._oms_get_message_text(msg)),
+            company or self.env.company,
+            sender,
+        )
+        ticket = super().message_new(
+            msg, custom_values={**reference_vals, **custom_values}
+        )
+        ticket._oms_note_unconfirmed_references(unconfirmed)
+        return ticket
 
     def message_update(self, msg, update_vals=None):
-        """A reply naming a document links a ticket that has none yet."""
+        """A reply naming the sender's documents links a ticket that has
+        none yet."""
         result = super().message_update(msg, update_vals=update_vals)
-        self._oms_link_references(self._oms_get_message_text(msg))
+        sender = self.env["res.partner"].browse(msg.get("author_id"))
+        self._oms_link_references(self._oms_get_message_text(msg), sender)
         return result
 
     @api.model
@@ -216,64 +300,114 @@ class HelpdeskTicket(models.Model):
         ]
 
     @api.model
-    def _oms_prepare_reference_vals(self, tokens, company):
-        """Ticket values for the documents of ``company`` named by
-        ``tokens``: one search per document type. Submodules add theirs
-        (bill of lading, container)."""
+    def _oms_search_references(self, tokens, company):
+        """``{field: documents}`` of ``company`` named by ``tokens``, whoever
+        their customer: one search per document type. Submodules add theirs
+        (export shipment by bill of lading or container number)."""
+        # The gateway links on behalf of the sender: documents are looked up
+        # whatever the rights of the user processing the mail; the caller
+        # keeps only the sender's own.
         company = [("company_id", "=", company.id)]
-        vals = {}
-        order = self.env["sale.order"].search(
-            company + ["|", ("name", "in", tokens), ("client_order_ref", "in", tokens)],
-            limit=1,
-        )
-        invoice = self.env["account.move"].search(
-            company
-            + [
-                ("name", "in", tokens),
-                ("move_type", "in", ("out_invoice", "out_refund")),
-            ],
-            limit=1,
-        )
-        picking = self.env["stock.picking"].search(
-            company + [("name", "in", tokens)], limit=1
-        )
-        if invoice:
-            vals["invoice_id"] = invoice.id
-        if picking:
-            vals["picking_id"] = picking.id
-        order = order or picking.sale_id or invoice.line_ids.sale_line_ids.order_id[:1]
-        if order:
-            vals["sale_order_id"] = order.id
-        return vals
+        env = self.sudo().env
+        return {
+            "sale_order_id": env["sale.order"].search(
+                company
+                + ["|", ("name", "in", tokens), ("client_order_ref", "in", tokens)],
+                limit=MAX_DOCUMENTS,
+            ),
+            "picking_id": env["stock.picking"].search(
+                company + [("name", "in", tokens)], limit=MAX_DOCUMENTS
+            ),
+            "invoice_id": env["account.move"].search(
+                company
+                + [
+                    ("name", "in", tokens),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                ],
+                limit=MAX_DOCUMENTS,
+            ),
+        }
 
-    def _oms_link_references(self, text):
-        """Link the ticket to the order, delivery and invoice whose numbers
-        appear in ``text`` (an email's subject and body)."""
+    @api.model
+    def _oms_prepare_reference_vals(self, tokens, company, partner):
+        """Split the documents of ``company`` named by ``tokens``.
+
+        :returns: ``(vals, unconfirmed)``: ticket values linking the first
+            document of each type whose commercial partner is ``partner``'s,
+            and the other documents found, for an agent to confirm
+        """
+        vals, unconfirmed = {}, []
+        if not tokens:
+            return vals, unconfirmed
+        customer = partner.commercial_partner_id
+        for fname, documents in self._oms_search_references(tokens, company).items():
+            own = documents.filtered(
+                lambda d: customer and d.partner_id.commercial_partner_id == customer
+            )
+            if own:
+                vals[fname] = own[0].id
+            unconfirmed.extend(documents - own)
+        return vals, unconfirmed
+
+    def _oms_link_references(self, text, partner):
+        """Link the ticket to ``partner``'s order, delivery and invoice whose
+        numbers appear in ``text`` (an email's subject and body)."""
         tokens = self._oms_get_reference_tokens(text)
+        if not tokens:
+            return True
         for ticket in self:
-            vals = (
-                ticket._oms_prepare_reference_vals(tokens, ticket.company_id)
-                if tokens
-                else {}
+            vals, unconfirmed = ticket._oms_prepare_reference_vals(
+                tokens, ticket.company_id, partner
             )
             vals = {k: v for k, v in vals.items() if not ticket[k]}
             if vals:
                 ticket.write(vals)
                 ticket._oms_fill_from_documents()
+            ticket._oms_note_unconfirmed_references(unconfirmed)
         return True
 
+    def _oms_note_unconfirmed_references(self, documents):
+        """Tell the agents, in an internal note, which documents of another
+        customer an email named: linking them is the agent's call."""
+        if not documents:
+            return
+        self.ensure_one()
+        self.message_post(
+            body=self.env._(
+                "The email names documents that are not this customer's and "
+                "were not linked: %s. Link one only after checking with the "
+                "customer.",
+                ", ".join(document.display_name for document in documents),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _oms_get_document_order(self):
+        """The order behind the ticket's linked documents."""
+        self.ensure_one()
+        # Read as the system: an agent may have no sales, stock or invoicing
+        # right; only the order's id is used.
+        ticket = self.sudo()
+        return (
+            ticket.sale_order_id
+            or ticket.picking_id.sale_id
+            or ticket.invoice_id.line_ids.sale_line_ids.order_id[:1]
+        )
+
     def _oms_fill_from_documents(self):
-        """Complete the customer and the order from the linked documents."""
+        """Complete the customer and the order from the linked documents; an
+        order of another customer than the ticket's is never filled in."""
         for ticket in self:
-            order = (
-                ticket.sale_order_id
-                or ticket.picking_id.sale_id
-                or ticket.invoice_id.line_ids.sale_line_ids.order_id[:1]
-            )
+            order = ticket._oms_get_document_order()
+            partner = order.partner_id or ticket.sudo().invoice_id.partner_id
+            customer = ticket.partner_id.commercial_partner_id
             vals = {}
-            if order and not ticket.sale_order_id:
+            if (
+                order
+                and not ticket.sale_order_id
+                and (not customer or order.partner_id.commercial_partner_id == customer)
+            ):
                 vals["sale_order_id"] = order.id
-            partner = order.partner_id or ticket.invoice_id.partner_id
             if partner and not ticket.partner_id:
                 vals.update(
                     partner_id=partner.id,
@@ -282,6 +416,31 @@ class HelpdeskTicket(models.Model):
                 )
             if vals:
                 ticket.write(vals)
+
+    def _oms_get_portal_documents(self, user):
+        """``[{"label", "name", "url"}]`` of the linked documents the portal
+        page shows ``user`` (the portal hands the ticket over as superuser):
+        only those of their own customer account, linked by their portal
+        page (no access token)."""
+        self.ensure_one()
+        customer = user.partner_id.commercial_partner_id
+        # Display only: the reader's own documents, which the portal record
+        # rules let them open; another customer's are never shown.
+        ticket = self.sudo()
+        documents = []
+        for fname in self._oms_document_fields():
+            document = ticket[fname]
+            if not document or document.partner_id.commercial_partner_id != customer:
+                continue
+            url = document.access_url if "access_url" in document._fields else False
+            documents.append(
+                {
+                    "label": ticket._fields[fname].string,
+                    "name": document.display_name,
+                    "url": url if url and url != "#" else False,
+                }
+            )
+        return documents
 
     def _oms_note_on_order(self):
         """Keep the order's chatter the record of the customer's
@@ -306,10 +465,32 @@ class HelpdeskTicket(models.Model):
         """Apply the ``ticket_create`` routing rules, then recompute the SLAs
         of the tickets whose team changed."""
         teams = {ticket: ticket.team_id for ticket in self}
-        self._oms_apply_rules("ticket_create")
+        # Routing is the system's decision: a rule's condition may look at
+        # the order, which an agent may not read. The actions run as the user.
+        matches = self.sudo()._oms_match_rules("ticket_create")
+        self._oms_execute_matches(
+            [(rule, tickets.with_env(self.env)) for rule, tickets in matches]
+        )
         moved = self.filtered(lambda t: t.team_id != teams[t])
         if moved:
             moved.set_sla()
+
+    def set_sla(self):
+        # helpdesk_mgmt_sla lets agents create and update a ticket's SLA
+        # lines but not delete them, so routing a ticket from one SLA team to
+        # another failed for them: whoever may edit the ticket replaces its
+        # SLA lines.
+        self.check_access("write")
+        self.sudo().ticket_sla_ids.unlink()
+        return super().set_sla()
+
+    def refresh_sla(self):
+        # Same as set_sla: the lines of SLAs that no longer apply go.
+        self.ensure_one()
+        self.check_access("write")
+        slas = self._get_sla()
+        self.sudo().ticket_sla_ids.filtered(lambda r: r.sla_id not in slas).unlink()
+        return super().refresh_sla()
 
     def _oms_rule_execute_route(self, matches):
         """Rule action ``route``: the first matching rule (by sequence) sets
@@ -317,8 +498,16 @@ class HelpdeskTicket(models.Model):
         values = defaultdict(dict)
         for rule, tickets in matches:
             rule_vals = rule._oms_prepare_route_vals()
+            team_company = rule.ticket_team_id.company_id
             for ticket in tickets:
                 for fname, value in rule_vals.items():
+                    # Never hand a ticket to another company's team.
+                    if (
+                        fname == "team_id"
+                        and team_company
+                        and team_company != ticket.company_id
+                    ):
+                        continue
                     values[ticket].setdefault(fname, value)
         groups = defaultdict(list)
         for ticket, vals in values.items():
@@ -532,6 +721,8 @@ class HelpdeskTicket(models.Model):
                         ticket._oms_apply_escalation_level(level)
                 escalated |= ticket
             except Exception as error:  # pylint: disable=broad-except
+                # A database conflict is retried as a whole by the cron.
+                raise_if_db_conflict(self.env, error)
                 _logger.exception("Escalation of ticket %s failed", ticket.number)
                 if ticket.sale_order_id:
                     self.env["oms.fallout"]._report(
@@ -586,13 +777,16 @@ class HelpdeskTicket(models.Model):
         """Send the satisfaction survey of the order's done deliveries now
         (those already surveyed are skipped)."""
         self.ensure_one()
-        inputs = self.sale_order_id.picking_ids._oms_send_satisfaction_surveys(
+        self.check_access("write")
+        # Deliveries, surveys and the order's chatter belong to the sales,
+        # stock and survey apps: an agent who may edit the ticket sends its
+        # order's survey through the system (uid, so the author, stays the
+        # agent's).
+        inputs = self.sudo().sale_order_id.picking_ids._oms_send_satisfaction_surveys(
             force=True
         )
         if inputs:
-            # Answers belong to the survey app: link them to the ticket
-            # whatever the agent's survey rights.
-            inputs.sudo().oms_ticket_id = self
+            inputs.oms_ticket_id = self
             self.message_post(
                 body=self.env._(
                     "Satisfaction survey sent for %s.",

@@ -53,6 +53,24 @@ class OmsRule(models.Model):
                     self.env._("Routing rule %s must apply to tickets.", rule.name)
                 )
 
+    @api.constrains("ticket_team_id", "company_id")
+    def _check_route_team_company(self):
+        """A routing rule hands tickets to a team of its own company: a rule
+        of every company may only name a team shared by every company."""
+        for rule in self.filtered("ticket_team_id"):
+            team_company = rule.ticket_team_id.sudo().company_id
+            if team_company and team_company != rule.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "Routing rule %(rule)s: team %(team)s belongs to "
+                        "%(company)s; set the rule's company to it, or choose "
+                        "a team of the rule's company.",
+                        rule=rule.name,
+                        team=rule.ticket_team_id.sudo().name,
+                        company=team_company.name,
+                    )
+                )
+
     def _oms_prepare_route_vals(self):
         """Ticket values a routing rule sets (only the parameters it has)."""
         self.ensure_one()

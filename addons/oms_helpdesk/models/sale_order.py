@@ -11,7 +11,12 @@ class SaleOrder(models.Model):
     ticket_ids = fields.One2many("helpdesk.ticket", "sale_order_id", string="Tickets")
     ticket_count = fields.Integer(compute="_compute_ticket_count")
     oms_survey_input_ids = fields.One2many(
-        "survey.user_input", "oms_sale_order_id", string="Satisfaction Surveys"
+        "survey.user_input",
+        "oms_sale_order_id",
+        string="Satisfaction Surveys",
+        # Answers are the survey app's: salesmen and stock users without
+        # survey rights still read every other field of the document.
+        groups="survey.group_survey_user",
     )
 
     def _compute_ticket_count(self):

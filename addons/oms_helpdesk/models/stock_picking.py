@@ -7,6 +7,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
+
 _logger = logging.getLogger(__name__)
 
 
@@ -16,7 +18,12 @@ class StockPicking(models.Model):
     ticket_ids = fields.One2many("helpdesk.ticket", "picking_id", string="Tickets")
     ticket_count = fields.Integer(compute="_compute_ticket_count")
     oms_survey_input_ids = fields.One2many(
-        "survey.user_input", "oms_picking_id", string="Satisfaction Surveys"
+        "survey.user_input",
+        "oms_picking_id",
+        string="Satisfaction Surveys",
+        # Answers are the survey app's: salesmen and stock users without
+        # survey rights still read every other field of the document.
+        groups="survey.group_survey_user",
     )
 
     def _compute_ticket_count(self):
@@ -74,7 +81,10 @@ class StockPicking(models.Model):
         :returns: the survey answers (invitations) created
         """
         now = now or fields.Datetime.now()
-        pickings = self.filtered_domain(self._oms_survey_candidate_domain())
+        # Surveys and their answers are the survey app's: the invitation goes
+        # out whatever the rights of whoever triggers it (cron, agent, fallout
+        # retry); uid, so the chatter author, stays theirs.
+        pickings = self.sudo().filtered_domain(self._oms_survey_candidate_domain())
         policies = self.env["oms.helpdesk.survey.policy"]._get_policies(
             pickings.company_id
         )
@@ -91,6 +101,8 @@ class StockPicking(models.Model):
                 with self.env.cr.savepoint():
                     inputs |= picking._oms_send_satisfaction_survey(policy, template)
             except Exception as error:  # pylint: disable=broad-except
+                # A database conflict is retried as a whole by the cron.
+                raise_if_db_conflict(self.env, error)
                 _logger.exception("Survey for delivery %s failed", picking.name)
                 self.env["oms.fallout"]._report(
                     picking.sale_id, "helpdesk_survey", error

@@ -8,7 +8,7 @@ class HelpdeskTicketKpiXlsx(models.AbstractModel):
     """Service KPIs of the selected tickets, with the ticket list."""
 
     _name = "report.oms_helpdesk.helpdesk_ticket_kpi_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.oms_core.xlsx_abstract"
     _description = "Helpdesk Service KPIs (XLSX)"
 
     def _get_kpis(self, tickets):
@@ -23,19 +23,30 @@ class HelpdeskTicketKpiXlsx(models.AbstractModel):
         start = date_utils.start_of(
             min(tickets.mapped("create_date"), default=fields.Datetime.now()), "month"
         )
-        orders = self.env["sale.order"].search_count(
-            [
-                ("state", "=", "sale"),
-                ("date_order", ">=", start),
-                ("company_id", "in", tickets.company_id.ids),
-            ]
+        # Only counts leave the sales and survey apps: an agent without their
+        # rights prints the service KPIs too.
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            .search_count(
+                [
+                    ("state", "=", "sale"),
+                    ("date_order", ">=", start),
+                    ("company_id", "in", tickets.company_id.ids),
+                ]
+            )
         )
-        surveys = self.env["survey.user_input"].search(
-            [
-                ("oms_sale_order_id", "!=", False),
-                ("oms_has_score", "=", True),
-                ("create_date", ">=", start),
-            ]
+        surveys = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("oms_sale_order_id", "!=", False),
+                    ("oms_sale_order_id.company_id", "in", tickets.company_id.ids),
+                    ("oms_has_score", "=", True),
+                    ("create_date", ">=", start),
+                ]
+            )
         )
         csat = surveys.filtered("oms_csat")
         nps = surveys.filtered(lambda s: "nps" in s._oms_get_scores())
@@ -78,7 +89,8 @@ class HelpdeskTicketKpiXlsx(models.AbstractModel):
             (self.env._("Ticket"), lambda t: t.number),
             (self.env._("Title"), lambda t: t.name),
             (self.env._("Customer"), lambda t: t.partner_id.display_name or ""),
-            (self.env._("Order"), lambda t: t.sale_order_id.name or ""),
+            # The order's number only, whatever the reader's sales rights.
+            (self.env._("Order"), lambda t: t.sale_order_id.sudo().name or ""),
             (self.env._("Category"), lambda t: t.category_id.name or ""),
             (self.env._("Team"), lambda t: t.team_id.name or ""),
             (self.env._("Stage"), lambda t: t.stage_id.name or ""),

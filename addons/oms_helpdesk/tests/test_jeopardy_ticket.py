@@ -30,6 +30,7 @@ class TestJeopardyTicket(OmsHelpdeskCommon):
             event="ticket_create",
             rule_type="route",
             domain="[('oms_proactive', '=', True)]",
+            company_id=cls.company.id,
             ticket_team_id=cls.team.id,
             ticket_user_id=cls.agent.id,
         )

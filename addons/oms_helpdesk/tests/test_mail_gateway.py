@@ -74,7 +74,7 @@ class TestMailGateway(OmsHelpdeskCommon):
         other = self.env["res.company"].create({"name": "Other Co"})
         ticket = self._receive(f"About {self.order.name}", "<p>x</p>")
         ticket.write({"company_id": other.id, "sale_order_id": False})
-        ticket._oms_link_references(self.order.name)
+        ticket._oms_link_references(self.order.name, self.customer_de)
         self.assertFalse(ticket.sale_order_id)
 
     def test_email_ticket_routed_on_its_order(self):
@@ -84,6 +84,7 @@ class TestMailGateway(OmsHelpdeskCommon):
             event="ticket_create",
             rule_type="route",
             domain="[('sale_order_id', '!=', False)]",
+            company_id=self.company.id,
             ticket_team_id=self.team.id,
             ticket_user_id=self.agent.id,
         )
@@ -95,6 +96,10 @@ class TestMailGateway(OmsHelpdeskCommon):
     def test_reply_naming_an_order_links_it(self):
         ticket = self._receive("Hello", "<p>No numbers yet.</p>")
         ticket.message_update(
-            {"subject": "Re: Hello", "body": f"<p>It is {self.order.name}.</p>"}
+            {
+                "subject": "Re: Hello",
+                "body": f"<p>It is {self.order.name}.</p>",
+                "author_id": self.customer_de.id,
+            }
         )
         self.assertEqual(ticket.sale_order_id, self.order)

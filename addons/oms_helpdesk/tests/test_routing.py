@@ -23,6 +23,7 @@ class TestRouting(OmsHelpdeskCommon):
             rule_type="route",
             sequence=10,
             domain="[('category_id.oms_is_complaint', '=', True)]",
+            company_id=cls.company.id,
             ticket_team_id=cls.team.id,
             ticket_priority="3",
         )
@@ -33,6 +34,7 @@ class TestRouting(OmsHelpdeskCommon):
             rule_type="route",
             sequence=20,
             domain="[]",
+            company_id=cls.company.id,
             ticket_team_id=cls.other_team.id,
             ticket_user_id=cls.agent.id,
         )
@@ -55,8 +57,13 @@ class TestRouting(OmsHelpdeskCommon):
 
     def test_rule_of_other_company_is_ignored(self):
         other = self.env["res.company"].create({"name": "Routing Other Co"})
+        other_team = self.env["helpdesk.ticket.team"].create(
+            {"name": "Other desk", "company_id": other.id}
+        )
         self.default_rule.active = False
-        self.complaint_rule.company_id = other
+        self.complaint_rule.write(
+            {"company_id": other.id, "ticket_team_id": other_team.id}
+        )
         ticket = self._create_ticket(category_id=self.category_complaint.id)
         self.assertNotEqual(ticket.team_id, self.team)
         self.assertEqual(ticket.priority, "1")

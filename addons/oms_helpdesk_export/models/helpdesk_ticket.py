@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from odoo.addons.oms_helpdesk.models.helpdesk_ticket import MAX_DOCUMENTS
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -15,26 +17,33 @@ class HelpdeskTicket(models.Model):
     )
 
     @api.model
-    def _oms_prepare_reference_vals(self, tokens, company):
-        """Also link the export shipment named by its bill of lading (or AWB)
-        number, its reference or one of its container numbers."""
-        vals = super()._oms_prepare_reference_vals(tokens, company)
+    def _oms_document_fields(self):
+        return [*super()._oms_document_fields(), "export_shipment_id"]
+
+    @api.model
+    def _oms_search_references(self, tokens, company):
+        """Also the export shipments named by their bill of lading (or AWB)
+        number, their reference or one of their container numbers."""
+        references = super()._oms_search_references(tokens, company)
         company = [("company_id", "=", company.id)]
-        shipment = self.env["oms.export.shipment"].search(
+        # Looked up as the system, like the other documents: the caller keeps
+        # only the sender's own.
+        env = self.sudo().env
+        shipments = env["oms.export.shipment"].search(
             company + ["|", ("bl_number", "in", tokens), ("name", "in", tokens)],
-            limit=1,
+            limit=MAX_DOCUMENTS,
         )
-        if not shipment:
-            shipment = (
-                self.env["oms.export.container"]
-                .search(company + [("name", "in", tokens)], limit=1)
-                .shipment_id
-            )
-        if shipment:
-            vals["export_shipment_id"] = shipment.id
-            if "sale_order_id" not in vals and shipment.sale_order_ids:
-                vals["sale_order_id"] = shipment.sale_order_ids[:1].id
-        return vals
+        containers = env["oms.export.container"].search(
+            company + [("name", "in", tokens)], limit=MAX_DOCUMENTS
+        )
+        references["export_shipment_id"] = shipments | containers.shipment_id
+        return references
+
+    def _oms_get_document_order(self):
+        return (
+            super()._oms_get_document_order()
+            or self.sudo().export_shipment_id.sale_order_ids[:1]
+        )
 
     def action_open_export_shipment(self):
         self.ensure_one()

@@ -1,6 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.oms_helpdesk.tests.common import OmsHelpdeskCommon
@@ -23,13 +24,14 @@ class TestTicketShipment(OmsHelpdeskCommon):
             }
         )
 
-    def _receive(self, subject, body):
+    def _receive(self, subject, body, author=None):
+        author = author or self.customer_de
         return self.env["helpdesk.ticket"].message_new(
             {
                 "subject": subject,
                 "body": body,
-                "author_id": self.customer_de.id,
-                "email_from": self.customer_de.email,
+                "author_id": author.id,
+                "email_from": author.email,
             },
             {"company_id": self.company.id},
         )
@@ -51,4 +53,29 @@ class TestTicketShipment(OmsHelpdeskCommon):
 
     def test_unknown_numbers_link_nothing(self):
         ticket = self._receive("Container held", "<p>Box ZZZU0000000 is held.</p>")
+        self.assertFalse(ticket.export_shipment_id)
+
+    def test_another_customer_shipment_is_noted_not_linked(self):
+        ticket = self._receive(
+            "Container held", "<p>Box MSKU1234565 is held.</p>", self.customer_in
+        )
+        self.assertFalse(ticket.export_shipment_id)
+        self.assertFalse(ticket.sale_order_id)
+        self.assertTrue(
+            ticket.message_ids.filtered(
+                lambda m: (
+                    self.shipment.display_name in (m.body or "")
+                    and m.subtype_id == self.env.ref("mail.mt_note")
+                )
+            )
+        )
+
+    def test_ticket_cannot_link_another_company_shipment(self):
+        other = self.env["res.company"].create({"name": "Export Other Co"})
+        shipment = self.env["oms.export.shipment"].create(
+            {"partner_id": self.customer_de.id, "company_id": other.id}
+        )
+        ticket = self._create_ticket()
+        with self.assertRaises(ValidationError):
+            ticket.export_shipment_id = shipment
         self.assertFalse(ticket.export_shipment_id)
