@@ -1,3 +1,4 @@
+from . import oms_state_guard_mixin
 from . import oms_rule
 from . import oms_rule_mixin
 from . import oms_reason

@@ -1,6 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
@@ -45,6 +45,13 @@ class AccountMove(models.Model):
     oms_presentation_ids = fields.One2many(
         "oms.bill.presentation", "move_id", string="Presentations"
     )
+
+    @api.constrains("oms_credit_reason_id")
+    def _check_oms_credit_reason_id_type(self):
+        # A field domain only filters the UI, not what a client writes.
+        self.env["oms.reason"]._oms_check_reason_type(
+            self, "oms_credit_reason_id", "credit"
+        )
 
     def _oms_set_shipment_ref(self):
         """Write the delivery names and tracking references of the invoiced

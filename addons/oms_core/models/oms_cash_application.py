@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from ..tools.db_errors import raise_if_db_conflict
+
 _logger = logging.getLogger(__name__)
 
 # Separators between the references of a bank label or payment memo; "/" and
@@ -209,8 +211,10 @@ class OmsCashApplication(models.Model):
                 )
                 with self.env.cr.savepoint():
                     application._apply(source, invoices)
-            # Any failure of one source is queued, the batch goes on.
+            # Any business failure of one source is queued, the batch goes on;
+            # a database conflict is retried as a whole (cron, RPC).
             except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
+                raise_if_db_conflict(self.env, error)
                 _logger.warning("Cash application of %s failed: %s", application, error)
                 application.write(
                     {

@@ -15,9 +15,18 @@ class OmsFallout(models.Model):
 
     _name = "oms.fallout"
     _description = "OMS Fallout"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "oms.state.guard.mixin"]
     _order = "state, last_failed_on desc, id desc"
     _check_company_auto = True
+    # What failed and whether it was fixed is recorded by the system
+    # (``_report``) and the retry/resolve actions, never typed in.
+    _oms_guarded_fields = (
+        "state",
+        "error",
+        "attempts",
+        "last_failed_on",
+        "resolved_on",
+    )
 
     order_id = fields.Many2one(
         "sale.order", required=True, ondelete="cascade", index=True, check_company=True
@@ -79,7 +88,7 @@ class OmsFallout(models.Model):
         )
         now = fields.Datetime.now()
         for fallout in existing:
-            fallout.write(
+            fallout._oms_transition_write(
                 {
                     "error": message,
                     "attempts": fallout.attempts + 1,
@@ -105,7 +114,8 @@ class OmsFallout(models.Model):
         return (existing | created).sudo(False)
 
     def _resolve(self):
-        self.filtered(lambda f: f.state == "open").write(
+        fallouts = self._oms_lock().filtered(lambda f: f.state == "open")
+        fallouts._oms_transition_write(
             {"state": "resolved", "resolved_on": fields.Datetime.now()}
         )
 
@@ -135,6 +145,8 @@ class OmsFallout(models.Model):
 
         A step that fails again updates its fallout (error, attempts).
         """
+        # Transitions write past the access rights: check them here.
+        self.check_access("write")
         for fallout in self.filtered(lambda f: f.state == "open"):
             retry = getattr(fallout, f"_retry_{fallout.step}", None)
             # Steps without an automatic retry are resolved by hand.
@@ -143,5 +155,6 @@ class OmsFallout(models.Model):
         return True
 
     def action_resolve(self):
+        self.check_access("write")
         self._resolve()
         return True

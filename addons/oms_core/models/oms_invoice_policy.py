@@ -6,9 +6,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools.safe_eval import datetime, safe_eval
 
 from odoo.addons.queue_job.job import identity_exact
+
+from ..tools.db_errors import raise_if_db_conflict
+from ..tools.domain import eval_domain, validate_domain
 
 _logger = logging.getLogger(__name__)
 
@@ -100,16 +102,12 @@ class OmsInvoicePolicy(models.Model):
     @api.constrains("domain")
     def _check_domain(self):
         for policy in self:
-            try:
-                self.env["sale.order"].search_count(policy._get_domain(), limit=1)
-            except Exception as error:
-                raise ValidationError(
-                    self.env._(
-                        "Invalid domain on invoice policy %(name)s: %(error)s",
-                        name=policy.name,
-                        error=error,
-                    )
-                ) from error
+            validate_domain(
+                self.env,
+                "sale.order",
+                policy.domain,
+                label=self.env._("The domain of invoice policy %s", policy.name),
+            )
 
     @api.constrains("batch_size")
     def _check_batch_size(self):
@@ -118,17 +116,13 @@ class OmsInvoicePolicy(models.Model):
 
     # BUSINESS METHODS
 
-    def _get_eval_context(self):
-        return {
-            "uid": self.env.uid,
-            "user": self.env.user,
-            "datetime": datetime,
-            "context_today": fields.Date.context_today,
-        }
-
     def _get_domain(self):
         self.ensure_one()
-        return safe_eval(self.domain or "[]", self._get_eval_context())
+        return eval_domain(
+            self.env,
+            self.domain,
+            label=self.env._("The domain of invoice policy %s", self.name),
+        )
 
     @api.model
     def _oms_policies_for(self, orders):
@@ -209,7 +203,10 @@ class OmsInvoicePolicy(models.Model):
 
     def _oms_job_invoice_orders(self, orders):
         """Queue job: invoice ``orders`` per the policy, one order or customer
-        group at a time in a savepoint; failures go to the fallout queue.
+        group at a time in a savepoint; business failures go to the fallout
+        queue. A database conflict (serialization failure, deadlock, lock
+        timeout) is no business failure: it aborts the job, which queue_job
+        retries with backoff (``retry_pattern`` of the job function).
 
         The batch's rows are claimed once, up front: rows another worker
         holds are skipped, so two workers never invoice the same order."""
@@ -222,8 +219,9 @@ class OmsInvoicePolicy(models.Model):
                 with self.env.cr.savepoint():
                     invoices |= self._oms_invoice_group(group)
                 invoiced |= group
-            # Any failure of one group is reported, the batch goes on.
+            # Any business failure of one group is reported, the batch goes on.
             except Exception as error:  # noqa: BLE001
+                raise_if_db_conflict(self.env, error)
                 _logger.info("OMS invoicing failed for %s: %s", group, error)
                 self.env["oms.fallout"]._report(group, "invoicing", error)
         self._oms_resolve_fallouts(invoiced)

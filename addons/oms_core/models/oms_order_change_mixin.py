@@ -101,10 +101,13 @@ class OmsOrderChangeMixin(models.AbstractModel):
         self._oms_check_cancellable()
         self._action_cancel()
         self.oms_cancel_reason_id = reason
-        # Cancelled orders leave the hold queue; procurement is not launched
-        # as the orders are no longer confirmed.
-        self.oms_hold_ids.filtered(lambda h: h.state == "active")._release(
-            self.env._("Order cancelled: %s", reason.display_name), automatic=True
+        # Cancelled orders leave the hold queue: their holds are cancelled,
+        # not released; procurement is not launched as the orders are no
+        # longer confirmed.
+        self.oms_hold_ids.filtered(lambda h: h.state == "active")._oms_close(
+            "cancelled",
+            self.env._("Order cancelled: %s", reason.display_name),
+            automatic=True,
         )
         body = self._oms_prepare_cancel_message(reason, note)
         for order in self:

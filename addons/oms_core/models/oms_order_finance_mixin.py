@@ -34,6 +34,7 @@ class OmsOrderFinanceMixin(models.AbstractModel):
         "oms_order_id",
         string="OMS Credit Notes",
         domain=[("move_type", "=", "out_refund")],
+        groups="account.group_account_invoice",
     )
 
     def _compute_oms_return_count(self):

@@ -10,13 +10,34 @@ class OmsOrderHold(models.Model):
     """A hold or pending approval on a sales order, raised by a rule or a user.
 
     While an order has an active hold its procurement is not launched; the
-    last release launches it.
+    last release (or cancellation) launches it. Holds are an audit trail:
+    they change state only through ``action_release`` / ``action_cancel``
+    (or the engine's ``_release``), always with a comment, and are never
+    deleted.
     """
 
     _name = "oms.order.hold"
     _description = "OMS Order Hold"
+    _inherit = ["oms.state.guard.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
+    # Everything that decides who may lift the hold, or whether it still
+    # holds, changes only through the transitions below.
+    _oms_guarded_fields = (
+        "state",
+        "released_by_id",
+        "released_on",
+        "release_comment",
+        "hold_type",
+        "group_id",
+        "order_id",
+        "rule_id",
+        "auto_release",
+        "raised_by_id",
+        "raised_on",
+        "company_id",
+        "partner_id",
+    )
 
     order_id = fields.Many2one(
         "sale.order",
@@ -27,8 +48,12 @@ class OmsOrderHold(models.Model):
     )
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
     partner_id = fields.Many2one(related="order_id.partner_id", store=True)
-    rule_id = fields.Many2one("oms.rule", ondelete="set null", index="btree_not_null")
-    reason_id = fields.Many2one("oms.reason", domain="[('reason_type', '=', 'hold')]")
+    rule_id = fields.Many2one(
+        "oms.rule", ondelete="set null", index="btree_not_null", check_company=True
+    )
+    reason_id = fields.Many2one(
+        "oms.reason", domain="[('reason_type', '=', 'hold')]", check_company=True
+    )
     hold_type = fields.Selection(
         [("hold", "Hold"), ("approval", "Approval")],
         required=True,
@@ -42,7 +67,7 @@ class OmsOrderHold(models.Model):
     )
     auto_release = fields.Boolean()
     state = fields.Selection(
-        [("active", "Active"), ("released", "Released")],
+        [("active", "Active"), ("released", "Released"), ("cancelled", "Cancelled")],
         default="active",
         required=True,
         index=True,
@@ -65,12 +90,52 @@ class OmsOrderHold(models.Model):
                 or hold.hold_type
             )
 
+    # CONSTRAINT METHODS
+
+    @api.constrains("reason_id")
+    def _check_reason_type(self):
+        self.env["oms.reason"]._oms_check_reason_type(self, "reason_id", "hold")
+
     # CRUD
 
     @api.model_create_multi
     def create(self, vals_list):
         holds = super().create(vals_list)
-        for order, order_holds in holds.grouped("order_id").items():
+        holds._oms_post_raised()
+        return holds
+
+    def _oms_guarded_in(self, vals):
+        guarded = super()._oms_guarded_in(vals)
+        # A client raises a hold on an order (the rest keeps its defaults);
+        # once raised, the hold never moves to another order.
+        if not self:
+            guarded = [fname for fname in guarded if fname != "order_id"]
+        return guarded
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_audit_trail(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Holds are never deleted: release or cancel them with a "
+                    "comment instead."
+                )
+            )
+
+    # BUSINESS METHODS
+
+    @api.model
+    def _oms_raise(self, vals_list):
+        """Raise holds on behalf of the rules engine.
+
+        Whoever confirms the order triggers the rules; the hold's type,
+        approver group and auto-release come from the rule, not from the
+        user, so they are written past the guard (uid stays the user's).
+        """
+        return self.sudo().create(vals_list).sudo(False)
+
+    def _oms_post_raised(self):
+        for order, order_holds in self.grouped("order_id").items():
             order.message_post(
                 body=Markup("%s<ul>%s</ul>")
                 % (
@@ -82,15 +147,14 @@ class OmsOrderHold(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        return holds
-
-    # BUSINESS METHODS
 
     def _get_release_group(self):
         self.ensure_one()
         return self.group_id or self.env.ref("oms_core.group_oms_manager")
 
     def _check_release_rights(self):
+        if self.env.su:
+            return
         for hold in self:
             if hold._get_release_group() not in self.env.user.groups_id:
                 raise AccessError(
@@ -103,55 +167,101 @@ class OmsOrderHold(models.Model):
                     )
                 )
 
-    def _release(self, comment, automatic=False):
-        """Release active holds, log it, and launch procurement of the orders
-        left without any active hold."""
-        holds = self.filtered(lambda h: h.state == "active")
+    @api.model
+    def _oms_check_comment(self, comment):
+        comment = (comment or "").strip() if isinstance(comment, str) else ""
+        if not comment:
+            raise UserError(
+                self.env._("Explain why the hold is released or cancelled.")
+            )
+        return comment
+
+    def _prepare_close_vals(self, state, comment):
+        return {
+            "state": state,
+            "released_by_id": self.env.user.id,
+            "released_on": fields.Datetime.now(),
+            "release_comment": comment,
+        }
+
+    def _prepare_close_message(self, state, comment, automatic):
+        if automatic:
+            title = self.env._("Automatically released:")
+        elif state == "cancelled":
+            title = self.env._("Hold cancelled by %s:", self.env.user.name)
+        else:
+            title = self.env._("Released by %s:", self.env.user.name)
+        return Markup("%s<ul>%s</ul>%s") % (
+            title,
+            Markup().join(Markup("<li>%s</li>") % hold.display_name for hold in self),
+            comment or "",
+        )
+
+    def _oms_close(self, state, comment, automatic=False):
+        """Move the active holds among ``self`` to ``state``, log it on the
+        orders once, and launch procurement of the orders left without any
+        active hold.
+
+        The rows are locked and re-read first: of two users closing the same
+        hold at once, the second finds it closed and does nothing (or gets a
+        serialization failure, and Odoo retries the request, which then
+        finds it closed).
+
+        :returns: the holds this call closed
+        """
+        holds = self._oms_lock().filtered(lambda h: h.state == "active")
         if not holds:
             return holds
-        holds.write(
-            {
-                "state": "released",
-                "released_by_id": self.env.user.id,
-                "released_on": fields.Datetime.now(),
-                "release_comment": comment,
-            }
-        )
+        holds._oms_transition_write(holds._prepare_close_vals(state, comment))
         for order, order_holds in holds.grouped("order_id").items():
             order.message_post(
-                body=Markup("%s<ul>%s</ul>%s")
-                % (
-                    self.env._("Automatically released:")
-                    if automatic
-                    else self.env._("Released by %s:", self.env.user.name),
-                    Markup().join(
-                        Markup("<li>%s</li>") % hold.display_name
-                        for hold in order_holds
-                    ),
-                    comment or "",
-                ),
+                body=order_holds._prepare_close_message(state, comment, automatic),
                 subtype_xmlid="mail.mt_note",
             )
         holds.order_id._oms_launch_procurement()
         return holds
 
-    def action_release(self, comment):
-        """Release the holds as the current user; ``comment`` is mandatory."""
-        if not (comment or "").strip():
-            raise UserError(self.env._("Explain why the hold is released."))
+    def _release(self, comment, automatic=False):
+        """Release the active holds (engine or checked caller)."""
+        return self._oms_close("released", comment, automatic=automatic)
+
+    def _oms_action_close(self, state, comment):
+        comment = self._oms_check_comment(comment)
+        # The approver group is guarded, so checking it before the lock that
+        # ``_oms_close`` takes is as good as after it.
         self._check_release_rights()
         # Rights are checked above against the hold's approver group, whose
         # members need no write access on holds or procurement.
-        return self.sudo()._release(comment.strip()).sudo(False)
+        return self.sudo()._oms_close(state, comment).sudo(False)
 
-    def action_open_release_wizard(self):
+    # PUBLIC ACTIONS
+
+    def action_release(self, comment=None):
+        """Release the holds as the current user; ``comment`` is mandatory."""
+        return self._oms_action_close("released", comment)
+
+    def action_cancel(self, comment=None):
+        """Withdraw holds raised in error (same rights as a release);
+        ``comment`` is mandatory. The order proceeds as on a release."""
+        return self._oms_action_close("cancelled", comment)
+
+    def _oms_action_open_wizard(self, mode):
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Release holds"),
+            "name": self.env._("Release holds")
+            if mode == "release"
+            else self.env._("Cancel holds"),
             "res_model": "oms.hold.release",
             "view_mode": "form",
             "target": "new",
             "context": {
-                "default_hold_ids": self.filtered(lambda h: h.state == "active").ids
+                "default_hold_ids": self.filtered(lambda h: h.state == "active").ids,
+                "default_mode": mode,
             },
         }
+
+    def action_open_release_wizard(self):
+        return self._oms_action_open_wizard("release")
+
+    def action_open_cancel_wizard(self):
+        return self._oms_action_open_wizard("cancel")

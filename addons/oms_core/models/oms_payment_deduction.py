@@ -67,6 +67,11 @@ class OmsPaymentDeduction(models.Model):
         ("amount_positive", "CHECK(amount > 0)", "A deduction amount is positive."),
     ]
 
+    @api.constrains("reason_id")
+    def _check_reason_id_type(self):
+        # A field domain only filters the UI, not what a client writes.
+        self.env["oms.reason"]._oms_check_reason_type(self, "reason_id", "deduction")
+
     @api.depends("invoice_id")
     def _compute_from_invoice(self):
         for deduction in self:

@@ -1,6 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class OmsReason(models.Model):
@@ -36,3 +37,65 @@ class OmsReason(models.Model):
             "A reason code must be unique per type and company.",
         ),
     ]
+
+    # CONSTRAINT METHODS
+
+    @api.model
+    def _oms_check_reason_type(self, records, fname, reason_type):
+        """Raise a ValidationError unless ``records[fname]`` is empty or a
+        reason of ``reason_type``. Models call it from their constraints: a
+        field's domain only filters the UI, not what a client writes."""
+        wrong = records.filtered(
+            lambda r: r[fname] and r[fname].reason_type != reason_type
+        )
+        if wrong:
+            types = dict(self._fields["reason_type"]._description_selection(self.env))
+            raise ValidationError(
+                self.env._(
+                    "%(reason)s is not a reason of type %(type)s.",
+                    reason=wrong[0][fname].display_name,
+                    type=types[reason_type],
+                )
+            )
+
+    def _oms_get_usage_fields(self):
+        """Stored many2one fields that point at reason codes."""
+        return [
+            field
+            for model in self.env.registry.values()
+            if not model._abstract and not model._transient
+            for field in model._fields.values()
+            if field.type == "many2one"
+            and field.comodel_name == self._name
+            and field.store
+        ]
+
+    # CRUD
+
+    def write(self, vals):
+        if "reason_type" in vals:
+            self._oms_check_type_change(vals["reason_type"])
+        return super().write(vals)
+
+    def _oms_check_type_change(self, reason_type):
+        # A code already given to holds, returns, ... keeps its kind: turning
+        # it into another kind would slip it past the checks made when it was
+        # chosen.
+        changed = self.filtered(lambda r: r.reason_type != reason_type)
+        if not changed:
+            return
+        for field in self._oms_get_usage_fields():
+            # Usage is counted across companies and record rules.
+            if (
+                self.env[field.model_name]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count([(field.name, "in", changed.ids)], limit=1)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Reason %s is in use: its type cannot change. Archive it "
+                        "and create a reason of the new type instead.",
+                        changed[0].display_name,
+                    )
+                )

@@ -76,12 +76,20 @@ class OmsReturnRequest(models.Model):
         "stock.picking", "oms_return_request_id", string="Return Receipts"
     )
     refund_move_ids = fields.One2many(
-        "account.move", "oms_return_request_id", string="Refunds"
+        "account.move",
+        "oms_return_request_id",
+        string="Refunds",
+        groups="account.group_account_invoice",
     )
     replacement_order_id = fields.Many2one(
         "sale.order", readonly=True, copy=False, check_company=True
     )
     note = fields.Text()
+
+    @api.constrains("reason_id")
+    def _check_reason_id_type(self):
+        # A field domain only filters the UI, not what a client writes.
+        self.env["oms.reason"]._oms_check_reason_type(self, "reason_id", "return")
 
     @api.depends("order_id")
     def _compute_resolution(self):

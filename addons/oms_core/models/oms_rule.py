@@ -1,11 +1,9 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.osv import expression
-from odoo.tools.safe_eval import datetime, safe_eval
+
+from ..tools.domain import eval_domain, validate_domain
 
 
 class OmsRule(models.Model):
@@ -19,6 +17,9 @@ class OmsRule(models.Model):
 
     _name = "oms.rule"
     _description = "OMS Rule"
+    # No guarded state: the mixin keeps a rule from being moved to a company
+    # its editor cannot access.
+    _inherit = ["oms.state.guard.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -59,8 +60,9 @@ class OmsRule(models.Model):
     domain = fields.Char(
         default="[]",
         required=True,
-        help="Records the rule applies to. Evaluated with uid, user, "
-        "context_today, datetime and relativedelta.",
+        help="Records the rule applies to. A domain is data: literal values, "
+        "uid, company_id, company_ids and relative dates (context_today(), "
+        "relativedelta(...)); no record is in reach.",
     )
     check_method = fields.Selection(
         selection=[
@@ -122,6 +124,7 @@ class OmsRule(models.Model):
         "oms.reason",
         domain="[('reason_type', '=', 'hold')]",
         string="Hold Reason",
+        check_company=True,
     )
     group_id = fields.Many2one(
         "res.groups",
@@ -174,20 +177,33 @@ class OmsRule(models.Model):
     @api.constrains("domain", "applies_to")
     def _check_domain(self):
         for rule in self:
-            try:
-                domain = rule._get_domain()
-                expression.normalize_domain(domain)
-                self.env[rule.applies_to].search_count(domain, limit=1)
-            except Exception as error:
+            validate_domain(
+                self.env,
+                rule.applies_to,
+                rule.domain,
+                label=self.env._("The condition of rule %s", rule.name),
+            )
+
+    @api.constrains("amount_threshold", "ratio_threshold", "max_discount")
+    def _check_thresholds(self):
+        for rule in self:
+            if rule.amount_threshold < 0 or rule.ratio_threshold < 0:
                 raise ValidationError(
                     self.env._(
-                        "The condition of rule %(rule)s is not a valid domain "
-                        "on %(model)s: %(error)s",
-                        rule=rule.name,
-                        model=rule.applies_to,
-                        error=error,
+                        "The thresholds of rule %s cannot be negative.", rule.name
                     )
-                ) from error
+                )
+            if not 0 <= rule.max_discount <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The maximum discount of rule %s must be between 0 and 100 %%.",
+                        rule.name,
+                    )
+                )
+
+    @api.constrains("reason_id")
+    def _check_reason_type(self):
+        self.env["oms.reason"]._oms_check_reason_type(self, "reason_id", "hold")
 
     @api.constrains("rule_type", "jeopardy_level", "mail_template_id", "applies_to")
     def _check_action_parameters(self):
@@ -213,19 +229,13 @@ class OmsRule(models.Model):
 
     # BUSINESS METHODS
 
-    def _get_eval_context(self):
-        """Minimal, read-only context for rule domains (base_automation)."""
-        return {
-            "uid": self.env.uid,
-            "user": self.env.user,
-            "context_today": lambda: fields.Date.context_today(self),
-            "datetime": datetime,
-            "relativedelta": relativedelta,
-        }
-
     def _get_domain(self):
         self.ensure_one()
-        return safe_eval(self.domain or "[]", self._get_eval_context())
+        return eval_domain(
+            self.env,
+            self.domain,
+            label=self.env._("The condition of rule %s", self.name),
+        )
 
     @api.model
     def _get_rules(self, model_name, event, companies=None):

@@ -18,8 +18,17 @@ class OmsRuleMixin(models.AbstractModel):
     _description = "OMS Rules Engine"
 
     def _oms_get_rules(self, event):
-        return self.env["oms.rule"]._get_rules(
-            self._name, event, companies=self.mapped("company_id") or self.env.companies
+        # Rules are configuration the engine reads on behalf of whoever
+        # triggers the event (a helpdesk agent creating a ticket has no right
+        # on oms.rule); the records matched keep the user's environment.
+        return (
+            self.env["oms.rule"]
+            .sudo()
+            ._get_rules(
+                self._name,
+                event,
+                companies=self.mapped("company_id") or self.env.companies,
+            )
         )
 
     def _oms_match_rules(self, event):

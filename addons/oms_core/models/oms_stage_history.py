@@ -5,9 +5,13 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..tools.db_errors import raise_if_db_conflict
 from .sale_order import OMS_STAGES
 
 _logger = logging.getLogger(__name__)
+
+# Failed runs after which an entry waits for a person (fallout retry).
+MAX_NOTIFY_ATTEMPTS = 5
 
 
 class OmsStageHistory(models.Model):
@@ -41,6 +45,12 @@ class OmsStageHistory(models.Model):
         help="Stage-change rules (emails) have run for this entry.",
         index=True,
     )
+    notify_attempts = fields.Integer(
+        help="Failed runs of the stage-change rules. The entry stays pending "
+        "and is retried by the next run until the limit; the order's "
+        "notification fallout then waits for a person to retry it.",
+        copy=False,
+    )
 
     @api.depends("date_start", "date_end")
     def _compute_duration_hours(self):
@@ -51,32 +61,44 @@ class OmsStageHistory(models.Model):
             else:
                 entry.duration_hours = 0.0
 
-    def _claim_unnotified(self, limit):
-        """Lock a batch of pending entries, skipping those another worker
-        holds, so two concurrent runs never send the same email twice."""
+    def _claim_unnotified(self, limit, orders=None):
+        """Lock a batch of pending entries (of ``orders`` if given), skipping
+        those another worker holds, so two concurrent runs never send the
+        same email twice. Entries that failed too often wait for a retry."""
         self.env.flush_all()
+        order_filter = SQL()
+        if orders is not None:
+            order_filter = SQL("AND order_id IN %s", tuple(orders.ids) or (0,))
         rows = self.env.execute_query(
             SQL(
                 "SELECT id FROM oms_stage_history WHERE notified IS NOT TRUE "
+                "AND COALESCE(notify_attempts, 0) < %s %s "
                 "ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
+                MAX_NOTIFY_ATTEMPTS,
+                order_filter,
                 limit,
             )
         )
         return self.browse([row[0] for row in rows])
 
     @api.model
-    def _cron_notify_stage_changes(self, limit=500):
+    def _cron_notify_stage_changes(self, limit=500, orders=None):
         """Run the ``stage`` rules (emails) for stage entries not yet handled.
 
         Idempotent: an entry is flagged once its rules ran. The rules are
         matched once for the whole batch; each order's actions then run in
-        their own savepoint, and a failure goes to the fallout queue instead
-        of stopping the batch.
+        their own savepoint. A business failure leaves the order's entries
+        pending (counted, retried by the next run) and opens a notification
+        fallout; a database conflict aborts the run, retried as a whole.
+
+        :returns: the number of entries handled (sent, failed or skipped)
         """
-        entries = self._claim_unnotified(limit)
+        entries = self._claim_unnotified(limit, orders)
         # Only the stage an order is still in is announced.
-        orders = entries.filtered(lambda e: e.order_id.oms_stage == e.stage).order_id
+        current = entries.filtered(lambda e: e.order_id.oms_stage == e.stage)
+        orders = current.order_id
         matches = orders._oms_match_rules("stage")
+        failed = orders.browse()
         for order in orders:
             order_matches = [
                 (rule, order) for rule, matched in matches if order in matched
@@ -88,7 +110,35 @@ class OmsStageHistory(models.Model):
                 with self.env.cr.savepoint():
                     order._oms_execute_matches(order_matches)
             except Exception as error:  # pylint: disable=broad-except
+                raise_if_db_conflict(self.env, error)
                 _logger.exception("OMS stage notification failed for %s", order.name)
                 self.env["oms.fallout"]._report(order, "notification", error)
-        entries.notified = True
+                failed |= order
+        pending = current.filtered(lambda e: e.order_id in failed)
+        for entry in pending:
+            entry.notify_attempts += 1
+        (entries - pending).notified = True
+        self._oms_resolve_notification_fallouts(orders - failed)
         return len(entries)
+
+    def _oms_resolve_notification_fallouts(self, orders):
+        if orders:
+            self.env["oms.fallout"].sudo().search(
+                [
+                    ("order_id", "in", orders.ids),
+                    ("step", "=", "notification"),
+                    ("state", "=", "open"),
+                ]
+            )._resolve()
+
+    @api.model
+    def _oms_retry_notifications(self, orders):
+        """Send the pending stage emails of ``orders`` now, whatever their
+        failed attempts (a person fixed the cause).
+
+        :returns: whether nothing is left pending for these orders
+        """
+        pending = [("order_id", "in", orders.ids), ("notified", "=", False)]
+        self.search(pending).notify_attempts = 0
+        self._cron_notify_stage_changes(orders=orders)
+        return not self.search_count(pending)

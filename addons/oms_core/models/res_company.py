@@ -1,6 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -31,3 +31,10 @@ class ResCompany(models.Model):
         help="Fixed order handling cost used by the OMS KPIs (cost per order "
         "and total order cost).",
     )
+
+    @api.constrains("oms_deduction_reason_id")
+    def _check_oms_deduction_reason_id_type(self):
+        # A field domain only filters the UI, not what a client writes.
+        self.env["oms.reason"]._oms_check_reason_type(
+            self, "oms_deduction_reason_id", "deduction"
+        )

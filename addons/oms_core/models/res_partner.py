@@ -34,6 +34,25 @@ class ResPartner(models.Model):
         if any(partner.oms_demand_lead_days < 0 for partner in self):
             raise ValidationError(self.env._("A demand lead time cannot be negative."))
 
+    @api.constrains("oms_invoice_policy_id")
+    def _check_oms_invoice_policy_company(self):
+        # The value is per company: it must be a policy of that company.
+        # Read as superuser so that another company's policy, which the
+        # record rules hide, is reported rather than an AccessError.
+        company = self.env.company
+        for partner in self:
+            policy = partner.oms_invoice_policy_id.sudo()
+            if policy and policy.company_id != company:
+                raise ValidationError(
+                    self.env._(
+                        "Invoice policy %(policy)s belongs to %(company)s: "
+                        "choose a policy of %(current)s.",
+                        policy=policy.name,
+                        company=policy.company_id.name,
+                        current=company.name,
+                    )
+                )
+
     @api.model
     def _commercial_fields(self):
         # Contacts share the sourcing terms of their company.

@@ -112,6 +112,13 @@ class SaleOrder(models.Model):
 
     # COMPUTE METHODS
 
+    @api.constrains("oms_cancel_reason_id")
+    def _check_oms_cancel_reason_id_type(self):
+        # A field domain only filters the UI, not what a client writes.
+        self.env["oms.reason"]._oms_check_reason_type(
+            self, "oms_cancel_reason_id", "cancel"
+        )
+
     def _oms_get_stage(self):
         """The pipeline stage of one order. Override to add stages."""
         self.ensure_one()
@@ -262,6 +269,45 @@ class SaleOrder(models.Model):
 
     # BUSINESS METHODS: confirmation and release
 
+    def action_confirm(self):
+        """Confirm the orders; when a rule held one, tell the user why at
+        once with a sticky warning listing the holds (Odoo's own result,
+        True or an action, is returned when nothing was held)."""
+        result = super().action_confirm()
+        # The stage compute read picking_ids while the deliveries were being
+        # created, so the cache lists them in creation order: re-read them in
+        # stock.picking's order, as plain Odoo callers get them.
+        self.invalidate_recordset(["picking_ids"])
+        holds = self.oms_hold_ids.filtered(lambda h: h.state == "active")
+        if not holds:
+            return result
+        return self._oms_get_hold_notification(holds, result)
+
+    def _oms_get_hold_notification(self, holds, next_action=None):
+        """Client action showing why ``holds`` keep their orders back; it
+        then runs ``next_action`` (an action dict) or reloads the view."""
+        lines = [
+            self.env._(
+                "%(order)s: %(holds)s",
+                order=order.name,
+                holds="; ".join(order_holds.mapped("display_name")),
+            )
+            for order, order_holds in holds.grouped("order_id").items()
+        ]
+        if not isinstance(next_action, dict):
+            next_action = {"type": "ir.actions.client", "tag": "soft_reload"}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Confirmed, but held by the order rules"),
+                "message": "\n".join(lines),
+                "type": "warning",
+                "sticky": True,
+                "next": next_action,
+            },
+        }
+
     def _action_confirm(self):
         # Rules run before sale_stock launches procurement, so a hold raised
         # here keeps the order from the warehouse until it is released.
@@ -332,7 +378,7 @@ class SaleOrder(models.Model):
             for order in orders
             if (order.id, rule.id) not in active
         ]
-        return self.env["oms.order.hold"].create(vals_list)
+        return self.env["oms.order.hold"]._oms_raise(vals_list)
 
     def _oms_rule_execute_hold(self, matches):
         return self._oms_create_holds(matches, "hold")

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import float_compare
 
+from ..tools.db_errors import raise_if_db_conflict
 from .sale_order import JEOPARDY_LEVELS, JEOPARDY_RANK
 
 _logger = logging.getLogger(__name__)
@@ -573,7 +574,9 @@ class SaleOrderLine(models.Model):
                 with self.env.cr.savepoint():
                     batch._oms_jeopardy_scan_batch(today)
                 scanned += len(ids)
-            except Exception:  # pylint: disable=broad-except
+            # A database conflict is retried as a whole by the cron.
+            except Exception as error:  # pylint: disable=broad-except
+                raise_if_db_conflict(self.env, error)
                 _logger.exception(
                     "OMS jeopardy scan failed for %s lines of orders %s",
                     len(ids),

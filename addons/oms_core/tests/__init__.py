@@ -1,4 +1,5 @@
 from . import test_oms_rule
+from . import test_domain_eval
 from . import test_order_hold
 from . import test_stage_history
 from . import test_fallout

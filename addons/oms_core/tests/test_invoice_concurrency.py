@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from contextlib import closing, contextmanager
 
+import psycopg2.errors
+
 from odoo import SUPERUSER_ID, Command, api, sql_db
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common_invoicing import OmsInvoicingCommon
 
@@ -101,6 +104,48 @@ class TestInvoiceConcurrency(OmsInvoicingCommon):
                 )
                 self.assertFalse(again)
                 env_b.cr.commit()
+            self.assertEqual(self._invoice_count(order_id), 1)
+        finally:
+            self._cleanup(*ids)
+
+    def test_lock_conflict_is_retried_not_a_fallout(self):
+        """A real database conflict inside the per-order savepoint (the
+        order lines locked by another transaction past ``lock_timeout``)
+        aborts the job for queue_job to retry; no fallout is opened."""
+        ids = self._setup_committed()
+        policy_id, order_id = ids[2:]
+        try:
+            with self._worker() as env_a, self._worker() as env_b:
+                # Another transaction updates the order's lines meanwhile.
+                env_a.cr.execute(
+                    "SELECT id FROM sale_order_line WHERE order_id = %s FOR UPDATE",
+                    [order_id],
+                )
+                env_b.cr.execute("SET lock_timeout = '1s'")
+                policy_b = env_b["oms.invoice.policy"].browse(policy_id)
+                order_b = env_b["sale.order"].browse(order_id)
+                with (
+                    mute_logger("odoo.sql_db"),
+                    self.assertRaises(psycopg2.errors.LockNotAvailable),
+                ):
+                    policy_b._oms_job_invoice_orders(order_b)
+                # As queue_job does: the job's transaction is rolled back.
+                env_b.cr.rollback()
+                env_a.cr.rollback()
+            with self._worker() as env:
+                self.assertFalse(
+                    env["oms.fallout"].search([("order_id", "=", order_id)])
+                )
+                order = env["sale.order"].browse(order_id)
+                self.assertEqual(order.invoice_status, "to invoice")
+            # The retry, once the lock is gone, invoices the order once.
+            with self._worker() as env:
+                policy = env["oms.invoice.policy"].browse(policy_id)
+                invoices = policy._oms_job_invoice_orders(
+                    env["sale.order"].browse(order_id)
+                )
+                self.assertEqual(len(invoices), 1)
+                env.cr.commit()
             self.assertEqual(self._invoice_count(order_id), 1)
         finally:
             self._cleanup(*ids)

@@ -2,11 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from unittest.mock import patch
 
+import psycopg2.errors
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+
+from odoo.addons.queue_job.exception import RetryableJobError
+from odoo.addons.queue_job.job import Job
 
 from .common_invoicing import OmsInvoicingCommon
 
@@ -122,7 +126,7 @@ class TestInvoicePolicy(OmsInvoicingCommon):
         )
         with self.assertRaises(ValidationError) as caught:
             self._create_policy(domain="[('no_such_field', '=', 1)]")
-        self.assertIn("Invalid domain", str(caught.exception))
+        self.assertIn("not a valid domain", str(caught.exception))
 
     def test_matching_and_partner_override(self):
         policy_in = self._create_policy(
@@ -181,3 +185,82 @@ class TestInvoicePolicy(OmsInvoicingCommon):
         fallout.action_retry()
         self.assertEqual(fallout.state, "resolved")
         self.assertEqual(bad.invoice_status, "invoiced")
+
+    def _invoicing_fallouts(self, orders):
+        return self.env["oms.fallout"].search(
+            [("order_id", "in", orders.ids), ("step", "=", "invoicing")]
+        )
+
+    def _conflict(self, error_class):
+        """Patch the per-order step to hit a database conflict."""
+
+        def conflicting(policy, orders):
+            raise error_class("could not serialize access due to concurrent update")
+
+        return patch.object(
+            type(self.env["oms.invoice.policy"]), "_oms_invoice_group", conflicting
+        )
+
+    def test_db_conflict_is_retried_not_a_fallout(self):
+        policy = self._create_policy(trigger="daily")
+        order = self._delivered_order()
+        for error_class in (
+            psycopg2.errors.SerializationFailure,
+            psycopg2.errors.DeadlockDetected,
+            psycopg2.errors.LockNotAvailable,
+        ):
+            # Outside a job (a fallout retry, a cron): the error propagates
+            # for the caller's transaction to be retried.
+            with self._conflict(error_class), self.assertRaises(error_class):
+                policy._oms_job_invoice_orders(order)
+            # Inside a job: retryable, with the job function's backoff.
+            job_policy = policy.with_context(job_uuid="oms-test")
+            with (
+                self._conflict(error_class),
+                self.assertRaises(RetryableJobError) as ctx,
+            ):
+                job_policy._oms_job_invoice_orders(order)
+            self.assertIsNone(ctx.exception.seconds)
+            self.assertIsInstance(ctx.exception.__cause__, error_class)
+        self.assertFalse(self._invoicing_fallouts(order))
+        self.assertEqual(order.invoice_status, "to invoice")
+        self.assertFalse(order.invoice_ids)
+
+    def test_db_conflict_job_is_postponed_with_backoff(self):
+        """Run the queued job as queue_job's runner does: the conflict
+        postpones it per the retry pattern (60 s first), it stays pending
+        and nothing is invoiced nor sent to the fallout queue."""
+        policy = self._create_policy(trigger="daily")
+        order = self._delivered_order()
+        policy._oms_enqueue(order)
+        job_record = self._pending_jobs()
+        self.assertEqual(len(job_record), 1)
+        job = Job.load(self.env, job_record.uuid)
+        with (
+            self._conflict(psycopg2.errors.SerializationFailure),
+            self.assertRaises(RetryableJobError) as ctx,
+        ):
+            job.perform()
+        before = fields.Datetime.now()
+        job.postpone(result=str(ctx.exception), seconds=ctx.exception.seconds)
+        job.set_pending(reset_retry=False)
+        job.store()
+        self.assertEqual(job_record.state, "pending")
+        self.assertEqual(job_record.retry, 1)
+        self.assertGreaterEqual(job_record.eta, before + relativedelta(seconds=59))
+        self.assertFalse(self._invoicing_fallouts(order))
+        self.assertEqual(order.invoice_status, "to invoice")
+        # The retry, without the conflict, invoices the order.
+        self._run_jobs()
+        self.assertEqual(order.invoice_status, "invoiced")
+
+    def test_business_error_in_job_still_a_fallout(self):
+        policy = self._create_policy(trigger="daily")
+        order = self._delivered_order()
+        with self._conflict(lambda msg: UserError(msg)):
+            invoices = policy.with_context(job_uuid="oms-test")._oms_job_invoice_orders(
+                order
+            )
+        self.assertFalse(invoices)
+        self.assertEqual(self._invoicing_fallouts(order).state, "open")
+        self.assertEqual(order.invoice_status, "to invoice")

@@ -24,7 +24,7 @@ class TestOmsRule(OmsCoreCommon):
         self.assertFalse(order.picking_ids, "A held order must not reach the warehouse")
 
     def test_non_matching_rule_releases_order(self):
-        self._create_rule(domain="[('amount_total', '>', 10 ** 9)]")
+        self._create_rule(domain="[('amount_total', '>', 1000000000)]")
         order = self._create_order()
         order.action_confirm()
         self.assertEqual(order.oms_stage, "released")

@@ -81,7 +81,7 @@ class TestOrderCancel(OmsCoreCommon):
         self._cancel(order)
         self.assertEqual(order.state, "cancel")
         self.assertFalse(order.oms_on_hold)
-        self.assertEqual(order.oms_hold_ids.state, "released")
+        self.assertEqual(order.oms_hold_ids.state, "cancelled")
         self.assertFalse(order.picking_ids)
 
     def test_cancel_refuses_already_cancelled_order(self):

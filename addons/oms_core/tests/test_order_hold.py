@@ -113,3 +113,34 @@ class TestOrderHold(OmsCoreCommon):
         )
         visible = self.env["oms.order.hold"].with_user(outsider).search([])
         self.assertNotIn(order.oms_hold_ids, visible)
+
+    def test_cancel_hold_lets_order_proceed(self):
+        order = self._held_order()
+        wizard = (
+            self.env["oms.hold.release"]
+            .with_user(self.oms_manager)
+            .create(
+                {
+                    "hold_ids": order.oms_hold_ids.ids,
+                    "mode": "cancel",
+                    "comment": "Raised on a wrong amount",
+                }
+            )
+        )
+        wizard.action_cancel_holds()
+        hold = order.oms_hold_ids
+        self.assertEqual(hold.state, "cancelled")
+        self.assertEqual(hold.released_by_id, self.oms_manager)
+        self.assertEqual(hold.release_comment, "Raised on a wrong amount")
+        self.assertFalse(order.oms_on_hold)
+        self.assertEqual(len(order.picking_ids), 1)
+        self.assertIn("Hold cancelled", order.message_ids[0].body)
+
+    def test_rule_hold_raised_by_salesman(self):
+        self.rule.write({"rule_type": "approval", "auto_release": True})
+        order = self._create_order(user_id=self.salesman.id)
+        order.with_user(self.salesman).action_confirm()
+        hold = order.oms_hold_ids
+        self.assertEqual(hold.hold_type, "approval")
+        self.assertTrue(hold.auto_release)
+        self.assertEqual(hold.raised_by_id, self.salesman)

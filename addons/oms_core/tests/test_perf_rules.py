@@ -7,10 +7,10 @@ from .common import OmsCoreCommon
 # Conditions on different fields of the order, its customer and its lines, so
 # a growing rule set touches many fields.
 RULE_DOMAINS = [
-    "[('amount_total', '>', 10 ** 9)]",
+    "[('amount_total', '>', 1000000000)]",
     "[('partner_id.country_id.code', '=', 'ZZ')]",
     "[('client_order_ref', '=', 'never')]",
-    "[('order_line.product_uom_qty', '>', 10 ** 6)]",
+    "[('order_line.product_uom_qty', '>', 1000000)]",
     "[('partner_shipping_id.city', '=', 'Atlantis')]",
     "[('payment_term_id.name', '=', 'never')]",
 ]

@@ -1,9 +1,9 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 from odoo.osv import expression
-from odoo.tools.safe_eval import safe_eval
+
+from ..tools.domain import eval_domain, validate_domain
 
 
 class OmsRuleDryRun(models.TransientModel):
@@ -24,16 +24,19 @@ class OmsRuleDryRun(models.TransientModel):
     )
     limit = fields.Integer(default=1000, help="Records examined at most.")
 
+    @api.constrains("scope_domain", "rule_id")
+    def _check_scope_domain(self):
+        for wizard in self:
+            validate_domain(
+                self.env,
+                wizard.rule_id.applies_to,
+                wizard.scope_domain,
+                label=self.env._("The scope"),
+            )
+
     def _get_scope(self):
         self.ensure_one()
-        try:
-            return safe_eval(
-                self.scope_domain or "[]", self.env["oms.rule"]._get_eval_context()
-            )
-        except Exception as error:
-            raise UserError(
-                self.env._("The scope is not a valid domain: %s", error)
-            ) from error
+        return eval_domain(self.env, self.scope_domain, label=self.env._("The scope"))
 
     def _get_matches(self):
         self.ensure_one()

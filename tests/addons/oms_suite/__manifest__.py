@@ -9,7 +9,12 @@
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",
     "license": "AGPL-3",
-    "depends": ["oms_core", "oms_export_logistics", "oms_helpdesk"],
+    "depends": [
+        "oms_core",
+        "oms_export_logistics",
+        "oms_helpdesk",
+        "oms_helpdesk_export",
+    ],
     "data": [],
     "installable": True,
 }

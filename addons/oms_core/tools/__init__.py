@@ -1,0 +1,2 @@
+from . import db_errors
+from . import domain
