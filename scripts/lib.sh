@@ -118,6 +118,20 @@ ensure_postgres() {
     fi
 }
 
+# Fail before any work when something already listens on the port Odoo needs.
+ensure_port_free() {
+    local port="$1" hint="$2"
+    if "$ODOO_PYTHON" - "$port" <<'PY'
+import socket, sys
+with socket.socket() as s:
+    s.settimeout(0.5)
+    sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0 else 1)
+PY
+    then
+        die "Port $port is already in use (another Odoo, or a running 'make test'?). $hint"
+    fi
+}
+
 db_exists() { [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }
 
 ensure_wkhtmltopdf() {

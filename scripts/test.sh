@@ -20,6 +20,8 @@ CHROME=$(find_chromium) \
 say "Browser: $CHROME"
 ensure_postgres
 ensure_wkhtmltopdf
+TEST_PORT=$(awk -F' *= *' '$1 == "http_port" {print $2}' "$OMS_ROOT/config/odoo-test.conf")
+ensure_port_free "$TEST_PORT" "Browser tests serve on it (config/odoo-test.conf)."
 
 if db_exists "$TEST_DB"; then
     say "Dropping previous test database $TEST_DB"
