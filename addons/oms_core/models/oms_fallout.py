@@ -132,6 +132,14 @@ class OmsFallout(models.Model):
         policy._oms_job_invoice_orders(order)
         return order.invoice_status != "to invoice"
 
+    def _retry_notification(self):
+        """:returns: whether the order's pending stage emails are now sent"""
+        # Stage entries are system records only the notification cron
+        # writes: the retry runs the cron's step for this order, as it would.
+        return (
+            self.env["oms.stage.history"].sudo()._oms_retry_notifications(self.order_id)
+        )
+
     def _retry_return(self):
         """:returns: whether the order's received returns are now resolved"""
         requests = self.order_id.oms_return_request_ids.filtered(

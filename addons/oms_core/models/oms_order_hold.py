@@ -185,7 +185,9 @@ class OmsOrderHold(models.Model):
         }
 
     def _prepare_close_message(self, state, comment, automatic):
-        if automatic:
+        if automatic and state == "cancelled":
+            title = self.env._("Automatically cancelled:")
+        elif automatic:
             title = self.env._("Automatically released:")
         elif state == "cancelled":
             title = self.env._("Hold cancelled by %s:", self.env.user.name)

@@ -34,8 +34,8 @@ class OmsStateGuardMixin(models.AbstractModel):
         labels = ", ".join(self._fields[fname].string for fname in fnames)
         raise UserError(
             self.env._(
-                "%(fields)s of %(model)s change only through the buttons of "
-                "the record, which check what must be true first.",
+                "%(model)s: %(fields)s can be changed only with the record's "
+                "buttons, which first check that the change is allowed.",
                 fields=labels,
                 model=self._description,
             )

@@ -274,10 +274,6 @@ class SaleOrder(models.Model):
         once with a sticky warning listing the holds (Odoo's own result,
         True or an action, is returned when nothing was held)."""
         result = super().action_confirm()
-        # The stage compute read picking_ids while the deliveries were being
-        # created, so the cache lists them in creation order: re-read them in
-        # stock.picking's order, as plain Odoo callers get them.
-        self.invalidate_recordset(["picking_ids"])
         holds = self.oms_hold_ids.filtered(lambda h: h.state == "active")
         if not holds:
             return result
