@@ -33,7 +33,11 @@ class OmsLetterCredit(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     applicant_id = fields.Many2one(
-        "res.partner", string="Applicant", required=True, tracking=True
+        "res.partner",
+        string="Applicant",
+        required=True,
+        tracking=True,
+        check_company=True,
     )
     beneficiary_id = fields.Many2one(
         "res.company",
@@ -41,10 +45,13 @@ class OmsLetterCredit(models.Model):
         compute="_compute_beneficiary_id",
         help="The company the credit is opened for.",
     )
-    issuing_bank_id = fields.Many2one("res.partner", required=True, tracking=True)
+    issuing_bank_id = fields.Many2one(
+        "res.partner", required=True, tracking=True, check_company=True
+    )
     advising_bank_id = fields.Many2one(
         "res.partner",
         tracking=True,
+        check_company=True,
         help="The bank the documents are presented to; the issuing bank if empty.",
     )
     amount = fields.Monetary(required=True, tracking=True)

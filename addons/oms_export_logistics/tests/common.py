@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime
 
+from odoo.tests import new_test_user
+
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
 
 from ..models.oms_export_shipment import PIPELINE
@@ -46,6 +48,40 @@ class OmsExportCommon(OmsCoreCommon):
         cls.cutoff = datetime(2026, 3, 10, 12, 0)
         cls.etd = datetime(2026, 3, 12, 6, 0)
         cls.eta = datetime(2026, 4, 9, 6, 0)
+
+    @classmethod
+    def _setup_portal_parties(cls, login_prefix):
+        """Two customs agents, each with a portal clerk (``portal_a`` works
+        for ``cha``, ``portal_b`` for ``cha_b``), and a shipment each with
+        its tasks generated."""
+        cls.cha_b = cls.env["res.partner"].create(
+            {"name": "Other CHA", "is_company": True, "email": "b@example.com"}
+        )
+        cls.clerk_a, cls.clerk_b = cls.env["res.partner"].create(
+            [
+                {"name": "Clerk A", "parent_id": cls.cha.id, "email": "a1@example.com"},
+                {
+                    "name": "Clerk B",
+                    "parent_id": cls.cha_b.id,
+                    "email": "b1@example.com",
+                },
+            ]
+        )
+        cls.portal_a, cls.portal_b = (
+            new_test_user(
+                cls.env,
+                login=f"{login_prefix}_{suffix}",
+                password=f"{login_prefix}_{suffix}",
+                groups="base.group_portal",
+                partner_id=clerk.id,
+            )
+            for suffix, clerk in (("a", cls.clerk_a), ("b", cls.clerk_b))
+        )
+        cls.shipment_a = cls._create_shipment(booking_number="BOOK-A")
+        cls.shipment_b = cls._create_shipment(
+            cha_id=cls.cha_b.id, booking_number="BOOK-B"
+        )
+        (cls.shipment_a | cls.shipment_b)._oms_generate_tasks()
 
     @classmethod
     def _incoterm(cls, code):

@@ -1,7 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import OmsExportCommon
 
@@ -18,34 +18,7 @@ class TestPortal(HttpCase, OmsExportCommon):
                 {"name": "Gate-in", "party_role": "transporter"},
             ]
         )
-        cls.cha_b = cls.env["res.partner"].create(
-            {"name": "Other CHA", "is_company": True, "email": "b@example.com"}
-        )
-        cls.clerk_a = cls.env["res.partner"].create(
-            {"name": "Clerk A", "parent_id": cls.cha.id, "email": "a1@example.com"}
-        )
-        cls.clerk_b = cls.env["res.partner"].create(
-            {"name": "Clerk B", "parent_id": cls.cha_b.id, "email": "b1@example.com"}
-        )
-        cls.portal_a = new_test_user(
-            cls.env,
-            login="portal_cha_a",
-            password="portal_cha_a",
-            groups="base.group_portal",
-            partner_id=cls.clerk_a.id,
-        )
-        cls.portal_b = new_test_user(
-            cls.env,
-            login="portal_cha_b",
-            password="portal_cha_b",
-            groups="base.group_portal",
-            partner_id=cls.clerk_b.id,
-        )
-        cls.shipment_a = cls._create_shipment(booking_number="BOOK-A")
-        cls.shipment_b = cls._create_shipment(
-            cha_id=cls.cha_b.id, booking_number="BOOK-B"
-        )
-        (cls.shipment_a | cls.shipment_b)._oms_generate_tasks()
+        cls._setup_portal_parties("portal_cha")
 
     def test_record_rules_isolate_parties(self):
         Shipment = self.env["oms.export.shipment"].with_user(self.portal_a)

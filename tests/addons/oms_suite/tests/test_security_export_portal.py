@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.oms_export_logistics.tests.common import OmsExportCommon
 from odoo.addons.oms_export_logistics.tests.dd_common import THURSDAY, DdCommon
@@ -299,34 +299,7 @@ class TestExportPortalAttacks(HttpCase, OmsExportCommon):
                 {"name": "LC documents", "party_role": "bank"},
             ]
         )
-        cls.cha_b = cls.env["res.partner"].create(
-            {"name": "Other CHA", "is_company": True, "email": "b@example.com"}
-        )
-        cls.clerk_a = cls.env["res.partner"].create(
-            {"name": "Clerk A", "parent_id": cls.cha.id, "email": "a1@example.com"}
-        )
-        cls.clerk_b = cls.env["res.partner"].create(
-            {"name": "Clerk B", "parent_id": cls.cha_b.id, "email": "b1@example.com"}
-        )
-        cls.portal_a = new_test_user(
-            cls.env,
-            login="sec_portal_cha_a",
-            password="sec_portal_cha_a",
-            groups="base.group_portal",
-            partner_id=cls.clerk_a.id,
-        )
-        new_test_user(
-            cls.env,
-            login="sec_portal_cha_b",
-            password="sec_portal_cha_b",
-            groups="base.group_portal",
-            partner_id=cls.clerk_b.id,
-        )
-        cls.shipment_a = cls._create_shipment(booking_number="BOOK-A")
-        cls.shipment_b = cls._create_shipment(
-            cha_id=cls.cha_b.id, booking_number="BOOK-B"
-        )
-        (cls.shipment_a | cls.shipment_b)._oms_generate_tasks()
+        cls._setup_portal_parties("sec_portal_cha")
         cls.task_a = cls.shipment_a.task_ids.filtered(lambda t: t.partner_id == cls.cha)
         cls.task_b = cls.shipment_b.task_ids.filtered(
             lambda t: t.partner_id == cls.cha_b

@@ -182,6 +182,22 @@ class TestExportStateAttacks(OmsDocumentCommon):
 
     # Letter of credit
 
+    def test_credit_applicant_of_another_company_refused(self):
+        company_b = self.env["res.company"].create({"name": "OMS Export B"})
+        self.oms_user.company_ids |= company_b
+        applicant_b = self.env["res.partner"].create(
+            {"name": "Company B's buyer", "company_id": company_b.id}
+        )
+        credit = self.credit.with_user(self.oms_user).with_context(
+            allowed_company_ids=[self.company.id, company_b.id]
+        )
+        for fname in ("applicant_id", "issuing_bank_id", "advising_bank_id"):
+            with self.subTest(field=fname), self.assertRaises(UserError) as error:
+                credit.write({fname: applicant_b.id})
+            self.assertIn("Incompatible companies", str(error.exception))
+        self.credit.invalidate_recordset()
+        self.assertNotEqual(self.credit.applicant_id, applicant_b)
+
     def test_user_forces_credit_utilised(self):
         for state in ("utilised", "draft", "closed"):
             with self.subTest(state=state), self.assertRaises(UserError):
