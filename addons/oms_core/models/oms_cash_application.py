@@ -154,6 +154,17 @@ class OmsCashApplication(models.Model):
             )
         return domain
 
+    @api.model
+    def _get_invoice_references(self, invoice):
+        """References of ``invoice`` a label may quote: the fields
+        :meth:`_get_invoice_domain` searches the label's tokens in."""
+        return {
+            invoice.name,
+            invoice.payment_reference,
+            invoice.ref,
+            invoice.invoice_origin,
+        }
+
     # BUSINESS METHODS
 
     @api.model
@@ -198,36 +209,86 @@ class OmsCashApplication(models.Model):
         return applications
 
     def _run_sources(self):
-        for application in self:
+        """Apply each source of ``self``. The invoices and orders the sources
+        may point to are searched once per company for all of them, then
+        each source is matched in memory and reconciled in its own
+        savepoint."""
+        sources = self._get_sources_values()
+        candidates = self._get_candidates_per_company(sources)
+        for application, source in sources.items():
             application = application.with_company(application.company_id)
             invoices = self.env["account.move"]
             try:
-                source = application._get_source_values()
                 invoices = application._find_invoices(
                     application.company_id,
                     source["partner"],
                     source["label"],
                     source["amount"],
+                    candidates=candidates[application.company_id],
                 )
-                with self.env.cr.savepoint():
+                if invoices:
+                    with self.env.cr.savepoint():
+                        application._apply(source, invoices)
+                else:
+                    # Nothing to reconcile, only this log is written: no
+                    # savepoint, so the unmatched sources of a run are
+                    # flushed together.
                     application._apply(source, invoices)
             # Any business failure of one source is queued, the batch goes on;
             # a database conflict is retried as a whole (cron, RPC).
             except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
                 raise_if_db_conflict(self.env, error)
-                _logger.warning("Cash application of %s failed: %s", application, error)
-                application.write(
-                    {
-                        "state": "error",
-                        "message": str(error),
-                        "invoice_ids": [fields.Command.set(invoices.ids)],
-                        "order_id": invoices.line_ids.sale_line_ids.order_id[:1].id,
-                    }
+                application._record_failure(error, invoices)
+
+    def _get_sources_values(self):
+        """``{application: values of its source}``; an application whose
+        source cannot be read is queued and left out."""
+        sources = {}
+        for application in self:
+            try:
+                sources[application] = application.with_company(
+                    application.company_id
+                )._get_source_values()
+            # One unreadable source is queued, the batch goes on.
+            except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
+                raise_if_db_conflict(self.env, error)
+                application._record_failure(error, self.env["account.move"])
+        return sources
+
+    def _get_candidates_per_company(self, sources):
+        """``{company: match candidates}`` of the ``sources`` (see
+        :meth:`_get_sources_values`). When the search of a company fails,
+        its sources are queued and removed from ``sources``."""
+        candidates = {}
+        for company, applications in self.grouped("company_id").items():
+            applications = applications.filtered(lambda app: app in sources)
+            try:
+                candidates[company] = self.with_company(company)._get_match_candidates(
+                    company, [sources[app] for app in applications]
                 )
-                if application.order_id:
-                    self.env["oms.fallout"]._report(
-                        application.order_id, "cash_application", error
-                    )
+            # One company's failure is queued, the other companies go on.
+            except Exception as error:  # noqa: BLE001  # pylint: disable=broad-except
+                raise_if_db_conflict(self.env, error)
+                for application in applications:
+                    del sources[application]
+                    application._record_failure(error, self.env["account.move"])
+        return candidates
+
+    def _record_failure(self, error, invoices):
+        """Log the failure of the source and queue it as a fallout of its
+        order, when the ``invoices`` found for it tell the order."""
+        self.ensure_one()
+        _logger.warning("Cash application of %s failed: %s", self, error)
+        self.write(
+            {
+                "state": "error",
+                "message": str(error),
+                "invoice_ids": [fields.Command.set(invoices.ids)],
+                "order_id": invoices.line_ids.sale_line_ids.order_id[:1].id,
+            }
+        )
+        if self.order_id:
+            self.env["oms.fallout"]._report(self.order_id, "cash_application", error)
 
     def _get_source_values(self):
         """Partner, date, label and amount (company currency) of the source."""
@@ -254,28 +315,94 @@ class OmsCashApplication(models.Model):
         tokens = {token.strip(".") for token in REFERENCE_SPLIT.split(label or "")}
         return [token for token in tokens if len(token) > 2]
 
-    def _find_invoices(self, company, partner, label, amount):
-        """Open invoices the cash pays: those whose number, payment
-        reference, customer reference or order reference is in the label;
-        else, with a known partner, the single open invoice of that amount."""
-        tokens = self._get_reference_tokens(label)
-        invoices = self.env["account.move"]
+    @api.model
+    def _get_match_candidates(self, company, sources):
+        """Everything ``sources`` (values of :meth:`_get_source_values`) may
+        be matched with in ``company``, one search per kind: open invoices
+        and orders named by a reference of any label, and open invoices of
+        the sources' customers for the same-amount match.
+
+        Sources are applied one after the other, so :meth:`_find_invoices`
+        re-checks these candidates in memory (an earlier source may have
+        paid an invoice); open amounts only go down during a run, so an
+        invoice open for less than every source amount is left out.
+        """
+        Move = self.env["account.move"]
+        tokens = sorted(
+            {
+                token
+                for source in sources
+                for token in self._get_reference_tokens(source["label"])
+            }
+        )
+        partners = self.env["res.partner"].union(
+            *(source["partner"] for source in sources)
+        )
+        candidates = {
+            "invoices": Move,
+            "orders": self.env["sale.order"],
+            "same_amount": Move,
+        }
         if tokens:
-            invoices = invoices.search(
-                self._get_invoice_domain(company, partner, tokens),
+            candidates["invoices"] = Move.search(
+                self._get_invoice_domain(company, None, tokens),
                 order="invoice_date_due, id",
             )
-            orders = self.env["sale.order"].search(
+            candidates["orders"] = self.env["sale.order"].search(
                 [("company_id", "=", company.id), ("name", "in", tokens)]
             )
-            open_invoices = orders.invoice_ids.filtered_domain(
-                self._get_invoice_domain(company, partner, None)
+        if partners:
+            candidates["same_amount"] = Move.search(
+                self._get_invoice_domain(company, None, None)
+                + [
+                    (
+                        "commercial_partner_id",
+                        "in",
+                        partners.commercial_partner_id.ids,
+                    ),
+                    (
+                        "amount_residual_signed",
+                        ">=",
+                        min(source["amount"] for source in sources),
+                    ),
+                ]
             )
-            invoices |= open_invoices
+        return candidates
+
+    def _find_invoices(self, company, partner, label, amount, candidates=None):
+        """Open invoices the cash pays: those whose number, payment
+        reference, customer reference or order reference is in the label;
+        else, with a known partner, the single open invoice of that amount.
+
+        :param candidates: result of :meth:`_get_match_candidates` for a
+            batch of sources including this one (searched when not given)
+        """
+        source = {"partner": partner, "label": label, "amount": amount}
+        if candidates is None:
+            candidates = self._get_match_candidates(company, [source])
+        tokens = set(self._get_reference_tokens(label))
+        open_domain = self._get_invoice_domain(company, partner, None)
+        invoices = self.env["account.move"]
+        if tokens:
+            invoices = (
+                candidates["invoices"]
+                .filtered(lambda move: tokens & self._get_invoice_references(move))
+                .filtered_domain(open_domain)
+            )
+            orders = candidates["orders"].filtered(lambda o: o.name in tokens)
+            invoices |= orders.invoice_ids.filtered_domain(open_domain)
         if not invoices and partner:
-            same_amount = self.env["account.move"].search(
-                self._get_invoice_domain(company, partner, None)
-                + [("amount_residual_signed", "=", amount)]
+            currency = company.currency_id
+            same_amount = (
+                candidates["same_amount"]
+                .filtered_domain(open_domain)
+                .filtered(
+                    lambda move: (
+                        not currency.compare_amounts(
+                            move.amount_residual_signed, amount
+                        )
+                    )
+                )
             )
             invoices = same_amount if len(same_amount) == 1 else invoices
         return invoices

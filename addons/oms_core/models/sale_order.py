@@ -1,5 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
 from collections import defaultdict
 
 from markupsafe import Markup
@@ -7,6 +8,10 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, format_date
+
+from ..tools.db_errors import raise_if_db_conflict
+
+_logger = logging.getLogger(__name__)
 
 OMS_STAGES = [
     ("captured", "Captured"),
@@ -62,6 +67,7 @@ class SaleOrder(models.Model):
     oms_on_hold = fields.Boolean(
         compute="_compute_oms_on_hold",
         store=True,
+        index=True,  # the hold re-check cron searches on it
         string="On Hold",
         help="An active hold or pending approval keeps the order from fulfilment.",
     )
@@ -327,8 +333,10 @@ class SaleOrder(models.Model):
         return failed
 
     def _oms_recheck_auto_release_holds(self):
-        """Release auto-release holds whose rule no longer matches the order
-        (e.g. the prepayment got authorized)."""
+        """Release auto-release holds whose rule no longer matches their
+        order (e.g. the prepayment got authorized). Batch-safe: each rule is
+        matched once against all its held orders of ``self`` and the cleared
+        holds are released together."""
         holds = self.oms_hold_ids.filtered(
             lambda h: h.state == "active" and h.auto_release and h.rule_id
         )
@@ -343,10 +351,22 @@ class SaleOrder(models.Model):
 
     @api.model
     def _cron_recheck_holds(self):
+        """Re-check the held orders once per company (rule domains are
+        evaluated in the order's company), each company in a savepoint: a
+        failing company is logged and the others go on."""
         orders = self.search([("oms_on_hold", "=", True), ("state", "=", "sale")])
-        for order in orders:
-            with self.env.cr.savepoint():
-                order.with_company(order.company_id)._oms_recheck_auto_release_holds()
+        for company, company_orders in orders.grouped("company_id").items():
+            try:
+                with self.env.cr.savepoint():
+                    company_orders.with_company(
+                        company
+                    )._oms_recheck_auto_release_holds()
+            # A database conflict is retried as a whole by the cron.
+            except Exception as error:  # pylint: disable=broad-except
+                raise_if_db_conflict(self.env, error)
+                _logger.exception(
+                    "OMS hold re-check failed for the orders of %s", company.name
+                )
         return True
 
     # RULE ACTIONS (dispatched by oms.rule.mixin from the rule type)

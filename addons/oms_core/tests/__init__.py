@@ -22,3 +22,4 @@ from . import test_deductions
 from . import test_receipt_forecast
 from . import test_gl_tieout
 from . import test_kpi
+from . import test_batch_queries

@@ -1,6 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from ast import literal_eval
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 
@@ -185,3 +186,75 @@ class TestCashApplicationFallout(OmsCashCommon):
             self.application.with_user(self.salesman).search([])
         with self.assertRaises(AccessError):
             self.env["oms.gl.transfer"].with_user(self.salesman).create({})
+
+
+@tagged("post_install", "-at_install")
+class TestCashApplicationBatch(OmsCashCommon):
+    """Sources of one run are matched against candidates searched once: the
+    results are those of sources applied one by one."""
+
+    def test_mixed_run_matches_as_one_by_one(self):
+        by_number = self._create_invoice(self.customer_de, 111.0)
+        by_ref = self._create_invoice(self.customer_in, 222.0, ref="PO-B-778")
+        by_amount = self._create_invoice(self.customer_in, 333.0)
+        line_number = self._create_statement_line(111.0, f"Wire {by_number.name}")
+        line_amount = self._create_statement_line(
+            333.0, "PAYMENT", partner=self.customer_in
+        )
+        line_unknown = self._create_statement_line(44.0, "NOTHING TO SEE")
+        # Quotes the invoice the first line pays: nothing open is left.
+        line_again = self._create_statement_line(
+            111.0, f"Again {by_number.name}", partner=self.customer_de
+        )
+        payment = self._create_payment(self.customer_in, 222.0, "PO PO-B-778")
+        applications = self._run(
+            lines=line_number | line_amount | line_unknown | line_again,
+            payments=payment,
+        )
+        states = {
+            (app.statement_line_id or app.payment_id): (app.state, app.invoice_ids)
+            for app in applications
+        }
+        Move = self.env["account.move"]
+        self.assertEqual(states[line_number], ("matched", by_number))
+        self.assertEqual(states[line_amount], ("matched", by_amount))
+        self.assertEqual(states[payment], ("matched", by_ref))
+        self.assertEqual(states[line_unknown], ("unmatched", Move))
+        self.assertEqual(states[line_again], ("unmatched", Move))
+        self.assertFalse(line_again.is_reconciled)
+        for invoice in by_number | by_ref | by_amount:
+            self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+
+    def test_order_reference_in_a_run(self):
+        order = self._create_order(lines=[(self.product, 1)])
+        order.action_confirm()
+        self._deliver(order)
+        invoice = order._create_invoices()
+        invoice.action_post()
+        line = self._create_statement_line(invoice.amount_total, f"Order {order.name}")
+        # Another order of the same customer, not invoiced: nothing to pay.
+        other = self._create_order(lines=[(self.product, 1)])
+        other_line = self._create_statement_line(
+            invoice.amount_total + 1.0, f"Order {other.name}"
+        )
+        applications = self._run(lines=line | other_line)
+        mine = applications.filtered(lambda a: a.statement_line_id == line)
+        self.assertEqual(mine.state, "matched")
+        self.assertEqual(mine.invoice_ids, invoice)
+        self.assertEqual(mine.order_id, order)
+        self.assertEqual((applications - mine).state, "unmatched")
+        self.assertFalse((applications - mine).invoice_ids)
+
+    def test_failing_search_queues_the_sources(self):
+        invoice = self._create_invoice(self.customer_de, 120.0)
+        line = self._create_statement_line(120.0, invoice.name)
+        Cash = type(self.application)
+        with patch.object(
+            Cash, "_get_match_candidates", side_effect=UserError("Index gone")
+        ):
+            application = self._run(lines=line)
+        self.assertEqual(application.state, "error")
+        self.assertEqual(application.message, "Index gone")
+        self.assertFalse(line.is_reconciled)
+        # The next run finds the source again.
+        self.assertEqual(self._run(lines=line).state, "matched")

@@ -144,3 +144,17 @@ class TestOrderHold(OmsCoreCommon):
         self.assertEqual(hold.hold_type, "approval")
         self.assertTrue(hold.auto_release)
         self.assertEqual(hold.raised_by_id, self.salesman)
+
+    def test_recheck_releases_cleared_orders_in_one_run(self):
+        self.rule.write(
+            {"auto_release": True, "domain": "[('client_order_ref', '=', False)]"}
+        )
+        orders = self._held_order() | self._held_order() | self._held_order()
+        orders[:2].client_order_ref = "PO-4712"
+        self.env["sale.order"]._cron_recheck_holds()
+        self.assertEqual(orders.mapped("oms_on_hold"), [False, False, True])
+        self.assertEqual(orders[:2].oms_hold_ids.mapped("state"), ["released"] * 2)
+        self.assertTrue(orders[0].picking_ids)
+        self.assertTrue(orders[1].picking_ids)
+        self.assertFalse(orders[2].picking_ids)
+        self.assertIn("The rule no longer applies", orders[0].message_ids[0].body)

@@ -131,7 +131,10 @@ class OmsDdClock(models.Model):
     )
     scan_date = fields.Date(string="Last Scan", readonly=True)
     dd_done = fields.Boolean(
-        string="Settled", readonly=True, help="Stopped, final amount accrued."
+        string="Settled",
+        readonly=True,
+        index=True,  # the daily scan searches the clocks not settled
+        help="Stopped, final amount accrued.",
     )
     payer = fields.Selection(
         [("seller", "Seller (us)"), ("buyer", "Buyer")],
