@@ -9,6 +9,7 @@ from . import helpdesk_ticket_team
 from . import helpdesk_ticket_category
 from . import oms_fallout
 from . import helpdesk_ticket
+from . import helpdesk_ticket_sla
 from . import sale_order
 from . import sale_order_line
 from . import stock_picking

@@ -1,13 +1,16 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import bisect
 import logging
 import re
 from collections import defaultdict
 
 from markupsafe import Markup
+from pytz import utc
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
 
@@ -101,6 +104,13 @@ class HelpdeskTicket(models.Model):
         help="100 when every SLA of the ticket was met, 0 when one was "
         "missed; empty while running. Averaged in reports.",
     )
+    oms_sla_percent = fields.Float(
+        string="SLA Time Used (%)",
+        compute="_compute_oms_sla_percent",
+        groups="base.group_user",
+        help="Share of the running SLA closest to its deadline used so far, "
+        "in the team's business hours (at the context's ``oms_sla_now``).",
+    )
     oms_remedy_ids = fields.One2many(
         "oms.helpdesk.remedy", "ticket_id", string="Remedies"
     )
@@ -146,6 +156,21 @@ class HelpdeskTicket(models.Model):
                 status, attainment = "open", False
             ticket.oms_sla_status = status
             ticket.oms_sla_attainment = attainment
+
+    @api.depends(
+        "create_date",
+        "team_id.resource_calendar_id",
+        "ticket_sla_ids.state",
+        "ticket_sla_ids.hours",
+        "ticket_sla_ids.consumed_time",
+        "ticket_sla_ids.last_state_date",
+    )
+    @api.depends_context("oms_sla_now")
+    def _compute_oms_sla_percent(self):
+        now = self.env.context.get("oms_sla_now") or fields.Datetime.now()
+        percents = self._oms_get_sla_percents(now)
+        for ticket in self:
+            ticket.oms_sla_percent = percents[ticket]
 
     def _compute_oms_remedy_count(self):
         groups = dict(
@@ -615,21 +640,90 @@ class HelpdeskTicket(models.Model):
 
     # BUSINESS METHODS: SLA escalation
 
+    @api.model
+    def _oms_get_work_hours_counter(self, calendar, start, end):
+        """Business hours of ``calendar`` from any moment after ``start``
+        until ``end``, as ``get_work_hours_count(moment, end,
+        compute_leaves=True)`` counts them, from one computation of the
+        calendar's work intervals: the hours of many tickets cost the
+        queries of one.
+
+        :returns: a function of a naive UTC datetime (``>= start``)
+        """
+        start, end = (
+            dt if dt.tzinfo else dt.replace(tzinfo=utc) for dt in (start, end)
+        )
+        # Sorted and disjoint: the calendar merges overlapping intervals.
+        intervals = [
+            (interval_start, stop)
+            for interval_start, stop, _meta in calendar._work_intervals_batch(
+                start, end
+            )[False]
+        ]
+        stops = [stop for _start, stop in intervals]
+        # hours_from[i]: hours of the intervals i and after.
+        hours_from = [0.0] * (len(intervals) + 1)
+        for index in range(len(intervals) - 1, -1, -1):
+            interval_start, interval_stop = intervals[index]
+            hours_from[index] = (
+                hours_from[index + 1]
+                + (interval_stop - interval_start).total_seconds() / 3600
+            )
+
+        def count(moment):
+            moment = moment if moment.tzinfo else moment.replace(tzinfo=utc)
+            # The first interval ending after the moment may have begun before.
+            index = bisect.bisect_right(stops, moment)
+            if index == len(intervals):
+                return 0.0
+            interval_start, interval_stop = intervals[index]
+            if interval_start >= moment:
+                return hours_from[index]
+            return (
+                hours_from[index + 1] + (interval_stop - moment).total_seconds() / 3600
+            )
+
+        return count
+
+    def _oms_get_sla_percents(self, now):
+        """``{ticket: percent}``: share (%) of its SLA time each ticket has
+        used at ``now``, in its team's business hours, for its SLA closest to
+        the deadline (0 without a running SLA). The work intervals are
+        computed once per calendar, whatever the number of tickets."""
+        running = self.ticket_sla_ids.filtered(
+            lambda s: s.state == "in_progress" and s.hours
+        )
+        starts = {}
+        by_calendar = defaultdict(list)
+        for line in running:
+            start = line.last_state_date or line.ticket_id.create_date
+            calendar = line.ticket_id.team_id.resource_calendar_id
+            # A team without working hours has no business hours to count
+            # (SLA teams must have some: helpdesk.sla's constraint).
+            if start and start < now and calendar:
+                starts[line] = start
+                by_calendar[calendar].append(start)
+        counters = {
+            calendar: self._oms_get_work_hours_counter(calendar, min(dts), now)
+            for calendar, dts in by_calendar.items()
+        }
+        percents = dict.fromkeys(self, 0.0)
+        for line in running:
+            ticket = line.ticket_id
+            used = line.consumed_time
+            if line in starts:
+                counter = counters[ticket.team_id.resource_calendar_id]
+                used += counter(starts[line])
+            percents[ticket] = max(percents.get(ticket, 0.0), 100.0 * used / line.hours)
+        return percents
+
     def _oms_get_sla_percent(self, now):
         """Share (%) of its SLA time the ticket has used at ``now``, in the
         team's business hours, for the SLA closest to its deadline."""
         self.ensure_one()
-        calendar = self.team_id.resource_calendar_id
-        percents = []
-        for ticket_sla in self.ticket_sla_ids.filtered(
-            lambda s: s.state == "in_progress" and s.hours
-        ):
-            start = ticket_sla.last_state_date or self.create_date
-            used = ticket_sla.consumed_time
-            if start and start < now:
-                used += calendar.get_work_hours_count(start, now, compute_leaves=True)
-            percents.append(100.0 * used / ticket_sla.hours)
-        return max(percents, default=0.0)
+        # Through the computed field: all the tickets prefetched with this
+        # one (a batch of the cron) are counted together.
+        return self.with_context(oms_sla_now=now).oms_sla_percent
 
     def _oms_get_due_escalation_levels(self, now):
         """Levels of the ticket's team due at ``now`` and not applied yet."""
@@ -685,16 +779,44 @@ class HelpdeskTicket(models.Model):
         )
 
     def _oms_escalation_domain(self):
-        return [
-            ("closed", "=", False),
-            ("team_id.escalation_level_ids", "!=", False),
-            ("ticket_sla_ids.state", "=", "in_progress"),
-        ]
+        """Open tickets under a running SLA that can still escalate: an
+        active level of their team, for any SLA or for one of theirs, is not
+        applied yet. Tickets at their last level are not read again."""
+        levels_by_team = (
+            self.env["oms.helpdesk.escalation.level"].search([]).grouped("team_id")
+        )
+        pending = []
+        for team, levels in levels_by_team.items():
+            level_domains = [
+                [("oms_escalation_level_ids", "not in", level.ids)]
+                + (
+                    [("ticket_sla_ids.sla_id", "=", level.sla_id.id)]
+                    if level.sla_id
+                    else []
+                )
+                for level in levels
+            ]
+            pending.append(
+                expression.AND(
+                    [[("team_id", "=", team.id)], expression.OR(level_domains)]
+                )
+            )
+        return expression.AND(
+            [
+                [
+                    ("closed", "=", False),
+                    ("ticket_sla_ids.state", "=", "in_progress"),
+                ],
+                expression.OR(pending) if pending else expression.FALSE_DOMAIN,
+            ]
+        )
 
     @api.model
     def _cron_oms_escalate(self, now=None, limit=500):
         """Apply the escalation levels due on open tickets under SLA.
 
+        Every ticket that can still escalate is scanned, by id, ``limit`` at
+        a time: escalated tickets (priority 3) never hide the others.
         Idempotent: applied levels are recorded on the ticket and never run
         again; tickets being escalated by a concurrent run are skipped
         (``FOR UPDATE SKIP LOCKED``); each ticket runs in a savepoint.
@@ -702,12 +824,32 @@ class HelpdeskTicket(models.Model):
         :returns: the tickets escalated
         """
         now = now or fields.Datetime.now()
-        tickets = self.search(self._oms_escalation_domain(), limit=limit)
-        if not tickets:
-            return tickets
+        domain = self._oms_escalation_domain()
+        escalated = self.browse()
+        last_id = 0
+        while True:
+            tickets = self.search(
+                expression.AND([domain, [("id", ">", last_id)]]),
+                order="id",
+                limit=limit,
+            )
+            if not tickets:
+                break
+            last_id = tickets.ids[-1]
+            escalated |= tickets._oms_escalate(now)
+            if not limit or len(tickets) < limit:
+                break
+        return escalated
+
+    def _oms_escalate(self, now):
+        """Apply the levels due at ``now`` on the tickets of ``self`` that no
+        concurrent run is escalating.
+
+        :returns: the tickets escalated
+        """
         self.env.cr.execute(
             "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE SKIP LOCKED",
-            (tuple(tickets.ids),),
+            (tuple(self.ids),),
         )
         claimed = self.browse([row[0] for row in self.env.cr.fetchall()])
         escalated = self.browse()

@@ -34,9 +34,18 @@ class OmsHelpdeskRemedy(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_document_name(self):
+        # One existence check per document model, not per remedy.
+        names = {}
+        for res_model, remedies in self.grouped("res_model").items():
+            if not res_model:
+                continue
+            documents = self.env[res_model].browse(remedies.mapped("res_id")).exists()
+            names.update(
+                ((res_model, document.id), document.display_name)
+                for document in documents
+            )
         for remedy in self:
-            document = remedy.env[remedy.res_model].browse(remedy.res_id).exists()
-            remedy.document_name = document.display_name if document else False
+            remedy.document_name = names.get((remedy.res_model, remedy.res_id), False)
 
     def action_open_document(self):
         self.ensure_one()

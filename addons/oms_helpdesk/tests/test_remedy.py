@@ -107,3 +107,30 @@ class TestRemedy(OmsHelpdeskCommon):
         with self.assertRaisesRegex(UserError, "at least one"):
             wizard.action_create_remedy()
         self.assertFalse(self.ticket.oms_remedy_ids)
+
+    def test_document_name_of_each_model(self):
+        Remedy = self.env["oms.helpdesk.remedy"]
+        picking = self.order.picking_ids[:1]
+        deleted = self._create_order()
+        remedies = Remedy.create(
+            [
+                {
+                    "ticket_id": self.ticket.id,
+                    "sale_order_id": self.order.id,
+                    "remedy_type": remedy_type,
+                    "res_model": document._name,
+                    "res_id": document.id,
+                }
+                for remedy_type, document in (
+                    ("replacement", self.order),
+                    ("return", picking),
+                    ("replacement", deleted),
+                )
+            ]
+        )
+        deleted.unlink()
+        remedies.invalidate_recordset(["document_name"])
+        self.assertEqual(
+            remedies.mapped("document_name"),
+            [self.order.display_name, picking.display_name, False],
+        )
