@@ -160,8 +160,12 @@ class SaleOrder(models.Model):
         if active_holds:
             only_approvals = all(h.hold_type == "approval" for h in active_holds)
             return "validation" if only_approvals else "on_hold"
+        # Moves of the order's procurement group, not ``picking_ids``: reading
+        # that one2many while confirmation creates the pickings would leave
+        # them cached in creation order, not in stock.picking's order that
+        # Odoo's own callers of ``order.picking_ids`` get.
         started = any(line.qty_delivered for line in deliverable) or any(
-            p.state == "done" for p in self.picking_ids
+            move.state == "done" for move in self.procurement_group_id.stock_move_ids
         )
         if started:
             return "in_fulfilment"
