@@ -1,8 +1,9 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
+from contextlib import closing, contextmanager
 
-from odoo import Command
+from odoo import SUPERUSER_ID, Command, api, sql_db
 from odoo.tests import new_test_user
 from odoo.tools.pdf import PdfFileReader
 
@@ -30,6 +31,17 @@ def render_pdf_text(env, report, res_ids):
     return " ".join(
         " ".join(page.extract_text() or "" for page in reader.pages).split()
     )
+
+
+@contextmanager
+def worker_env(dbname, uid=SUPERUSER_ID, context=None):
+    """An environment on a connection of its own, as a second worker or user
+    has: concurrency tests commit their data here, outside the test
+    transaction, and race two of them."""
+    with closing(sql_db.db_connect(dbname).cursor()) as cr:
+        # Never wait long on rows the test transaction itself holds.
+        cr.execute("SET lock_timeout = '10s'")
+        yield api.Environment(cr, uid, {"tracking_disable": True, **(context or {})})
 
 
 class OmsCoreCommon(BaseCommon):

@@ -1,13 +1,13 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from contextlib import closing, contextmanager
 
 import psycopg2.errors
 
-from odoo import SUPERUSER_ID, Command, api, sql_db
+from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .common import worker_env
 from .common_invoicing import OmsInvoicingCommon
 
 
@@ -19,12 +19,8 @@ class TestInvoiceConcurrency(OmsInvoicingCommon):
     created and committed outside the test transaction, then removed.
     """
 
-    @contextmanager
     def _worker(self):
-        with closing(sql_db.db_connect(self.env.cr.dbname).cursor()) as cr:
-            # Never wait long on rows the test transaction itself holds.
-            cr.execute("SET lock_timeout = '10s'")
-            yield api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        return worker_env(self.env.cr.dbname)
 
     def _setup_committed(self):
         with self._worker() as env:

@@ -4,16 +4,14 @@
 create/write/unlink and public method calls as a non-admin user. Each one
 must be refused and leave nothing changed."""
 
-from contextlib import closing, contextmanager
-
 import psycopg2.errors
 
-from odoo import SUPERUSER_ID, Command, api, sql_db
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.oms_core.tests.common import OmsCoreCommon
+from odoo.addons.oms_core.tests.common import OmsCoreCommon, worker_env
 
 RELATIVE_DATE_DOMAIN = (
     "[('date_order', '>=', "
@@ -367,11 +365,8 @@ class TestSecurityCoreHoldConcurrency(OmsCoreCommon):
     committed outside the test transaction, then removed.
     """
 
-    @contextmanager
     def _worker(self):
-        with closing(sql_db.db_connect(self.env.cr.dbname).cursor()) as cr:
-            cr.execute("SET lock_timeout = '10s'")
-            yield api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        return worker_env(self.env.cr.dbname)
 
     def _setup_committed(self):
         with self._worker() as env:

@@ -6,16 +6,16 @@ their transitions. Each attack is made as a hostile non-admin OMS user or
 manager, the way a JSON-RPC client would (plain write/create/unlink or a
 public method), and leaves the data unchanged."""
 
-from contextlib import closing, contextmanager
 from datetime import timedelta
 
 from psycopg2.errors import SerializationFailure
 
-from odoo import Command, api, fields, sql_db
+from odoo import Command, api, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.oms_core.tests.common import worker_env
 from odoo.addons.oms_export_logistics.tests.common import walk_shipment_to
 from odoo.addons.oms_export_logistics.tests.doc_common import OmsDocumentCommon
 
@@ -352,16 +352,12 @@ class TestExportSubmissionConcurrency(TransactionCase):
     presentation. Workers use their own connections: the shipment they share
     is created and committed outside the test transaction, then removed."""
 
-    @contextmanager
     def _worker(self, uid=None):
-        with closing(sql_db.db_connect(self.env.cr.dbname).cursor()) as cr:
-            # Never wait long on rows the test transaction itself holds.
-            cr.execute("SET lock_timeout = '10s'")
-            context = {
-                "tracking_disable": True,
-                "allowed_company_ids": [self.company_id],
-            }
-            yield api.Environment(cr, uid or api.SUPERUSER_ID, context)
+        return worker_env(
+            self.env.cr.dbname,
+            uid or api.SUPERUSER_ID,
+            {"allowed_company_ids": [self.company_id]},
+        )
 
     def setUp(self):
         super().setUp()
