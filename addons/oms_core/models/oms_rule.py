@@ -25,6 +25,13 @@ class OmsRule(models.Model):
 
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
+    area = fields.Selection(
+        selection=[("order", "Orders")],
+        compute="_compute_area",
+        store=True,
+        index=True,
+        help="The part of the OMS the rule belongs to, from its action.",
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -172,7 +179,59 @@ class OmsRule(models.Model):
     )
     country_ids = fields.Many2many("res.country", string="Countries")
 
+    # COMPUTE METHODS
+
+    @api.depends("rule_type")
+    def _compute_area(self):
+        specs = self._get_rule_type_specs()
+        for rule in self:
+            rule.area = specs.get(rule.rule_type, {}).get("area", "order")
+
+    # ONCHANGE METHODS
+
+    @api.onchange("rule_type")
+    def _onchange_rule_type(self):
+        # A rule type that only makes sense on one model and event sets them.
+        spec = self._get_rule_type_specs().get(self.rule_type, {})
+        if spec.get("applies_to"):
+            self.applies_to = spec["applies_to"]
+        if spec.get("event"):
+            self.event = spec["event"]
+
     # CONSTRAINT METHODS
+
+    @api.constrains("rule_type", "applies_to", "event")
+    def _check_rule_type_spec(self):
+        """A rule type declared for one model and event (see
+        :meth:`_get_rule_type_specs`) is refused elsewhere, and its
+        parameters are required."""
+        specs = self._get_rule_type_specs()
+        for rule in self:
+            spec = specs.get(rule.rule_type, {})
+            for key in ("applies_to", "event"):
+                if spec.get(key) and rule[key] != spec[key]:
+                    raise ValidationError(
+                        self.env._(
+                            "Rule %(rule)s (%(type)s) must apply to %(expected)s.",
+                            rule=rule.name,
+                            type=rule._get_selection_label("rule_type"),
+                            expected=dict(
+                                self._fields[key]._description_selection(self.env)
+                            )[spec[key]],
+                        )
+                    )
+            missing = [name for name in spec.get("required", ()) if not rule[name]]
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s: set %(fields)s.",
+                        rule=rule.name,
+                        fields=", ".join(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in missing
+                        ),
+                    )
+                )
 
     @api.constrains("domain", "applies_to")
     def _check_domain(self):
@@ -205,20 +264,10 @@ class OmsRule(models.Model):
     def _check_reason_type(self):
         self.env["oms.reason"]._oms_check_reason_type(self, "reason_id", "hold")
 
-    @api.constrains("rule_type", "jeopardy_level", "mail_template_id", "applies_to")
-    def _check_action_parameters(self):
-        for rule in self:
-            if rule.rule_type == "jeopardy" and not rule.jeopardy_level:
-                raise ValidationError(
-                    self.env._("Rule %s sets a jeopardy level: choose it.", rule.name)
-                )
-            if rule.rule_type == "notify" and not rule.mail_template_id:
-                raise ValidationError(
-                    self.env._(
-                        "Rule %s sends an email: choose its template.", rule.name
-                    )
-                )
-            if rule.mail_template_id and rule.mail_template_id.model != rule.applies_to:
+    @api.constrains("mail_template_id", "applies_to")
+    def _check_mail_template_model(self):
+        for rule in self.filtered("mail_template_id"):
+            if rule.mail_template_id.model != rule.applies_to:
                 raise ValidationError(
                     self.env._(
                         "The email template of rule %s is not for the records "
@@ -228,6 +277,34 @@ class OmsRule(models.Model):
                 )
 
     # BUSINESS METHODS
+
+    @api.model
+    def _get_rule_type_specs(self):
+        """What each rule type is, for the engine and the rules menu.
+
+        ``{rule_type: {"area": area, "applies_to": model, "event": event,
+        "required": (parameter field, ...)}}``; every key but ``area`` is
+        optional. An addon adding a rule type with ``selection_add`` declares
+        it here (``super()`` then ``update``) and, for an action run by the
+        engine, implements ``_oms_rule_execute_<rule_type>`` on the model the
+        rule applies to. A rule type that selects configuration (an invoice
+        policy, a document, a task) is read with
+        ``records._oms_rules_by_record(event)`` or
+        ``records._oms_first_rule_by_record(event)`` instead.
+        """
+        return {
+            "hold": {"area": "order"},
+            "approval": {"area": "order"},
+            "warn": {"area": "order"},
+            "priority": {"area": "order"},
+            "jeopardy": {"area": "order", "required": ("jeopardy_level",)},
+            "notify": {"area": "order", "required": ("mail_template_id",)},
+        }
+
+    def _get_selection_label(self, field_name):
+        self.ensure_one()
+        selection = self._fields[field_name]._description_selection(self.env)
+        return dict(selection).get(self[field_name], self[field_name])
 
     def _get_domain(self):
         self.ensure_one()
@@ -256,7 +333,7 @@ class OmsRule(models.Model):
         from the whitelist above, then narrows the result.
         """
         self.ensure_one()
-        if self.company_id:
+        if self.company_id and "company_id" in records._fields:
             records = records.filtered(lambda r: r.company_id == self.company_id)
         matched = records.filtered_domain(self._get_domain())
         if matched and self.check_method:

@@ -46,6 +46,32 @@ class OmsRuleMixin(models.AbstractModel):
                 remaining -= matched
         return matches
 
+    def _oms_rules_by_record(self, event):
+        """``{record: rules}``: the rules of ``event`` matching each record
+        of ``self``, in evaluation order (``stop_processing`` honoured).
+        Records no rule matches are absent."""
+        rules_by_record = {}
+        for rule, records in self._oms_match_rules(event):
+            for record in records:
+                rules_by_record[record] = (
+                    rules_by_record.get(record, rule.browse()) | rule
+                )
+        return rules_by_record
+
+    def _oms_first_rule_by_record(self, event):
+        """``{record: rule}``: the first rule of ``event`` (by sequence)
+        matching each record of ``self``; records no rule matches are
+        absent."""
+        first = {}
+        remaining = self
+        for rule in self._oms_get_rules(event):
+            if not remaining:
+                break
+            matched = rule._match(remaining)
+            first.update(dict.fromkeys(matched, rule))
+            remaining -= matched
+        return first
+
     def _oms_apply_rules(self, event):
         """Evaluate the rules of ``event`` on ``self`` and run their actions.
 

@@ -41,14 +41,12 @@ class OmsRuleDryRun(models.TransientModel):
     def _get_matches(self):
         self.ensure_one()
         rule = self.rule_id
-        domain = expression.AND(
-            [
-                rule._get_domain(),
-                self._get_scope(),
-                [("company_id", "in", self.env.companies.ids)],
-            ]
-        )
-        candidates = self.env[rule.applies_to].search(domain, limit=self.limit or None)
+        Model = self.env[rule.applies_to]
+        domains = [rule._get_domain(), self._get_scope()]
+        if "company_id" in Model._fields:
+            domains.append([("company_id", "in", [False, *self.env.companies.ids])])
+        domain = expression.AND(domains)
+        candidates = Model.search(domain, limit=self.limit or None)
         return rule._match(candidates)
 
     def action_show_matches(self):
