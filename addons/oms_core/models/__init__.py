@@ -2,8 +2,6 @@ from . import oms_state_guard_mixin
 from . import oms_rule
 from . import oms_rule_mixin
 from . import oms_reason
-from . import oms_order_check_mixin
-from . import oms_order_change_mixin
 from . import oms_order_finance_mixin
 from . import sale_order
 from . import sale_order_line
@@ -14,6 +12,8 @@ from . import account_payment_term
 from . import payment_transaction
 from . import product_template
 from . import stock_picking
+from . import stock_move
+from . import account_move_line
 from . import oms_fulfilment_strategy
 from . import res_partner
 from . import oms_invoice_policy

@@ -61,6 +61,88 @@ class OmsStageHistory(models.Model):
             else:
                 entry.duration_hours = 0.0
 
+    # STAGE RECORDING
+
+    @api.model
+    def _oms_record_stage_changes(self, orders):
+        """Record the stage each of ``orders`` is in now where it differs from
+        its open entry (which is closed), and return the new entries.
+
+        This is the one writer of the history. ``sale.order.oms_stage`` stays
+        a stored compute, so its value is right whatever changed it; the
+        history is written from the explicit transition points, which call
+        ``sale.order._oms_sync_stage()`` right after they act: order creation,
+        confirmation, cancellation, reset to quotation, order changes and
+        line edits, dispatch confirmation, holds raised or closed, stock moves
+        done (deliveries, returns), invoices posted, reset or cancelled, and
+        reconciliations (payments, credit notes, their undoing).
+
+        Comparing with the open entry rather than with a value remembered by
+        the ORM makes every call safe to repeat (no entry when nothing
+        changed) and records two stages passed within one request, each at
+        its own transition point. A transition a future flow does not hook
+        loses at most an intermediate stage: the next transition point, or
+        the stage notification cron (``_oms_sync_drifted``), records the stage
+        reached.
+        """
+        # Audit trail: every user's transition is recorded, whatever their
+        # rights on orders or on the history; the uid (user_id) stays theirs.
+        orders = orders.sudo().filtered("id")
+        if not orders:
+            return self.browse()
+        # Reading the stored compute recomputes it from what was just done.
+        stages = {order: order.oms_stage for order in orders}
+        History = self.sudo()
+        open_entries = History.search(
+            [("order_id", "in", orders.ids), ("date_end", "=", False)]
+        )
+        latest = {}
+        for entry in open_entries:  # newest first (_order)
+            latest.setdefault(entry.order_id, entry)
+        changed = orders.filtered(
+            lambda o: stages[o] and latest.get(o, History).stage != stages[o]
+        )
+        if not changed:
+            return self.browse()
+        now = fields.Datetime.now()
+        open_entries.filtered(lambda e: e.order_id in changed).date_end = now
+        return History.create(
+            [
+                {
+                    "order_id": order.id,
+                    "stage": stages[order],
+                    "previous_stage": latest.get(order, History).stage or False,
+                    "user_id": self.env.uid,
+                    "date_start": now,
+                }
+                for order in changed
+            ]
+        ).sudo(False)
+
+    @api.model
+    def _oms_sync_drifted(self, limit=1000):
+        """Record the stage of orders whose open entry is not their current
+        stage: a transition that no transition point saw. Orders without any
+        entry (there before the OMS was installed) are left alone.
+
+        :returns: the new entries
+        """
+        self.env.flush_all()  # pending stage recomputes reach the table
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT DISTINCT so.id FROM sale_order so "
+                "JOIN oms_stage_history h ON h.order_id = so.id "
+                "AND h.date_end IS NULL "
+                "WHERE h.stage IS DISTINCT FROM so.oms_stage "
+                "ORDER BY so.id LIMIT %s",
+                limit,
+            )
+        )
+        orders = self.env["sale.order"].browse([row[0] for row in rows])
+        return self._oms_record_stage_changes(orders)
+
+    # STAGE NOTIFICATIONS
+
     def _claim_unnotified(self, limit, orders=None):
         """Lock a batch of pending entries (of ``orders`` if given), skipping
         those another worker holds, so two concurrent runs never send the
@@ -93,6 +175,8 @@ class OmsStageHistory(models.Model):
 
         :returns: the number of entries handled (sent, failed or skipped)
         """
+        if orders is None:
+            self._oms_sync_drifted()
         entries = self._claim_unnotified(limit, orders)
         # Only the stage an order is still in is announced.
         current = entries.filtered(lambda e: e.order_id.oms_stage == e.stage)

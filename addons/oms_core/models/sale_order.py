@@ -3,11 +3,9 @@
 import logging
 from collections import defaultdict
 
-from markupsafe import Markup
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, format_date
+from odoo.tools import float_compare
 
 from ..tools.db_errors import raise_if_db_conflict
 
@@ -36,14 +34,16 @@ JEOPARDY_RANK = {level: rank for rank, (level, _label) in enumerate(JEOPARDY_LEV
 
 
 class SaleOrder(models.Model):
+    """The order pipeline on sales orders: OMS stage and its history, holds
+    raised by the rules, dispatch, jeopardy, and the checks the rules call.
+
+    Change, cancellation and dispatch confirmation live on their own record
+    types (``oms.order.change``, ``oms.order.cancel``, ``oms.dispatch.confirm``);
+    the methods here that other code calls delegate to them.
+    """
+
     _name = "sale.order"
-    _inherit = [
-        "sale.order",
-        "oms.rule.mixin",
-        "oms.order.check.mixin",
-        "oms.order.change.mixin",
-        "oms.order.finance.mixin",
-    ]
+    _inherit = ["sale.order", "oms.rule.mixin", "oms.order.finance.mixin"]
 
     oms_stage = fields.Selection(
         OMS_STAGES,
@@ -115,15 +115,39 @@ class SaleOrder(models.Model):
     oms_cancel_reason_id = fields.Many2one(
         "oms.reason", string="Cancellation Reason", copy=False, readonly=True
     )
+    oms_change_count = fields.Integer(
+        string="Changes",
+        copy=False,
+        readonly=True,
+        help="How many times the order was changed with a reason code.",
+    )
+    # sale_stock's shipping policy, now proposed from the customer's
+    # oms_ship_policy (a company default set in the settings still wins at
+    # creation, as any default does).
+    picking_policy = fields.Selection(
+        compute="_compute_picking_policy",
+        store=True,
+        readonly=False,
+        precompute=True,
+        default=None,
+    )
+    oms_promised_date = fields.Date(
+        string="Promised Date",
+        compute="_compute_oms_promised_date",
+        store=True,
+        help="Latest promised date of the order lines.",
+    )
+    oms_escalated_level = fields.Selection(
+        JEOPARDY_LEVELS,
+        string="Escalated Jeopardy",
+        default="none",
+        copy=False,
+        readonly=True,
+        help="Highest jeopardy level escalated to the salesperson since the "
+        "order was last out of jeopardy.",
+    )
 
     # COMPUTE METHODS
-
-    @api.constrains("oms_cancel_reason_id")
-    def _check_oms_cancel_reason_id_type(self):
-        # A field domain only filters the UI, not what a client writes.
-        self.env["oms.reason"]._oms_check_reason_type(
-            self, "oms_cancel_reason_id", "cancel"
-        )
 
     def _oms_get_stage(self):
         """The pipeline stage of one order. Override to add stages."""
@@ -189,40 +213,6 @@ class SaleOrder(models.Model):
         for order in self:
             order.oms_stage = order._oms_get_stage()
 
-    def _compute_field_value(self, field):
-        # Log stage transitions where they happen, whatever triggered the
-        # recompute (confirmation, hold, delivery, invoice, payment).
-        if field.name != "oms_stage":
-            return super()._compute_field_value(field)
-        # Under recompute protection this reads the stored (previous) value.
-        previous = {order.id: order.oms_stage for order in self if order.id}
-        result = super()._compute_field_value(field)
-        changed = self.filtered(lambda o: o.id and o.oms_stage != previous.get(o.id))
-        if changed:
-            changed._oms_log_stage_change(previous)
-        return result
-
-    def _oms_log_stage_change(self, previous):
-        History = self.env[
-            "oms.stage.history"
-        ].sudo()  # audit trail: any user's change is logged
-        now = fields.Datetime.now()
-        History.search([("order_id", "in", self.ids), ("date_end", "=", False)]).write(
-            {"date_end": now}
-        )
-        History.create(
-            [
-                {
-                    "order_id": order.id,
-                    "stage": order.oms_stage,
-                    "previous_stage": previous.get(order.id) or False,
-                    "user_id": self.env.uid,
-                    "date_start": now,
-                }
-                for order in self
-            ]
-        )
-
     @api.depends("oms_stage_history_ids.date_start")
     def _compute_oms_stage_entered_on(self):
         for order in self:
@@ -267,27 +257,152 @@ class SaleOrder(models.Model):
     def _read_group_expand_oms_stage(self, values, domain):
         return [key for key, _label in OMS_STAGES]
 
+    @api.depends("partner_id")
+    def _compute_picking_policy(self):
+        policies = self._oms_get_picking_policy_map()
+        for order in self:
+            ship_policy = order.partner_id.commercial_partner_id.oms_ship_policy
+            order.picking_policy = (
+                policies.get(ship_policy) or order.picking_policy or "direct"
+            )
+
+    @api.depends("order_line.oms_promised_date")
+    def _compute_oms_promised_date(self):
+        for order in self:
+            dates = [day for day in order.order_line.mapped("oms_promised_date") if day]
+            order.oms_promised_date = max(dates) if dates else False
+
+    @api.model
+    def _oms_get_picking_policy_map(self):
+        """Customer shipping policy -> Odoo picking policy."""
+        return {"complete": "one", "partial": "direct"}
+
+    # CONSTRAINT METHODS
+
+    @api.constrains("oms_cancel_reason_id")
+    def _check_oms_cancel_reason_id_type(self):
+        # A field domain only filters the UI, not what a client writes.
+        self.env["oms.reason"]._oms_check_reason_type(
+            self, "oms_cancel_reason_id", "cancel"
+        )
+
     # CRUD METHODS
 
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        # Compute the stage now so the entry stage (captured) is logged even
-        # when the order moves on within the same transaction.
-        orders.mapped("oms_stage")
+        orders._oms_sync_stage()  # the entry stage, captured
         return orders
 
-    # BUSINESS METHODS: confirmation and release
+    def write(self, vals):
+        result = super().write(vals)
+        # Line edits (quantities, lines added or removed) and the dispatch
+        # date move the stage; state changes go through the actions below.
+        if self._oms_stage_fields_in(vals):
+            self._oms_sync_stage()
+        return result
+
+    @api.model
+    def _oms_stage_fields_in(self, vals):
+        return bool({"order_line", "oms_dispatch_confirmed_on"} & set(vals))
+
+    # ACTIONS
 
     def action_confirm(self):
         """Confirm the orders; when a rule held one, tell the user why at
         once with a sticky warning listing the holds (Odoo's own result,
         True or an action, is returned when nothing was held)."""
         result = super().action_confirm()
+        self._oms_sync_stage()
         holds = self.oms_hold_ids.filtered(lambda h: h.state == "active")
         if not holds:
             return result
         return self._oms_get_hold_notification(holds, result)
+
+    def _action_confirm(self):
+        # Rules run before sale_stock launches procurement, so a hold raised
+        # here keeps the order from the warehouse until it is released.
+        self.oms_warning_rule_ids = [Command.clear()]
+        self._oms_apply_rules("confirm")
+        return super(
+            SaleOrder, self.with_context(oms_capture_fallout=True)
+        )._action_confirm()
+
+    def _action_cancel(self):
+        result = super()._action_cancel()
+        self._oms_sync_stage()
+        return result
+
+    def action_draft(self):
+        result = super().action_draft()
+        self._oms_sync_stage()
+        return result
+
+    def action_oms_release_holds(self):
+        return self.oms_hold_ids.filtered(
+            lambda h: h.state == "active"
+        ).action_open_release_wizard()
+
+    def action_oms_view_fallouts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "oms_core.oms_fallout_action"
+        )
+        action["domain"] = [("order_id", "=", self.id)]
+        return action
+
+    def action_oms_recheck_holds(self):
+        self._oms_recheck_auto_release_holds()
+        return True
+
+    def action_oms_cancel_with_reason(self):
+        return self._oms_action_open_wizard(
+            "oms.order.cancel",
+            self.env._("Cancel with reason"),
+            {"default_order_ids": self.ids},
+        )
+
+    def action_oms_change_order(self):
+        self.ensure_one()
+        return self._oms_action_open_wizard(
+            "oms.order.change",
+            self.env._("Change order"),
+            {"default_order_id": self.id},
+        )
+
+    def action_oms_confirm_dispatch(self):
+        self.ensure_one()
+        self.env["oms.dispatch.confirm"]._check_orders_confirmed(self)
+        return self._oms_action_open_wizard(
+            "oms.dispatch.confirm",
+            self.env._("Confirm dispatch"),
+            {"default_order_id": self.id},
+        )
+
+    @api.model
+    def _oms_action_open_wizard(self, model, name, context):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": context,
+        }
+
+    # BUSINESS METHODS: stage history
+
+    def _oms_sync_stage(self):
+        """Record the orders' current stage in their history where it
+        changed. Call it from every transition point, right after acting;
+        without change it writes nothing. See
+        ``oms.stage.history._oms_record_stage_changes``.
+
+        :returns: the new ``oms.stage.history`` entries
+        """
+        return self.env["oms.stage.history"]._oms_record_stage_changes(self)
+
+    # BUSINESS METHODS: holds and procurement
 
     def _oms_get_hold_notification(self, holds, next_action=None):
         """Client action showing why ``holds`` keep their orders back; it
@@ -314,18 +429,10 @@ class SaleOrder(models.Model):
             },
         }
 
-    def _action_confirm(self):
-        # Rules run before sale_stock launches procurement, so a hold raised
-        # here keeps the order from the warehouse until it is released.
-        self.oms_warning_rule_ids = [Command.clear()]
-        self._oms_apply_rules("confirm")
-        return super(
-            SaleOrder, self.with_context(oms_capture_fallout=True)
-        )._action_confirm()
-
     def _oms_launch_procurement(self):
         """Launch procurement of the confirmed orders without active holds,
-        order by order, each in a savepoint.
+        order by order, each in a savepoint. Called when holds of the orders
+        closed (their stage moves on) and by the fallout retry.
 
         :returns: the orders whose procurement failed (now in the fallout queue)
         """
@@ -334,6 +441,7 @@ class SaleOrder(models.Model):
         for order in self.filtered(lambda o: o.state == "sale" and not o.oms_on_hold):
             if not order.order_line._oms_launch_procurement_or_fallout():
                 failed |= order
+        self._oms_sync_stage()
         return failed
 
     def _oms_recheck_auto_release_holds(self):
@@ -373,7 +481,7 @@ class SaleOrder(models.Model):
                 )
         return True
 
-    # RULE ACTIONS (dispatched by oms.rule.mixin from the rule type)
+    # BUSINESS METHODS: rule actions (dispatched by oms.rule.mixin)
 
     def _oms_prepare_hold_vals(self, rule, order, hold_type):
         return {
@@ -398,7 +506,9 @@ class SaleOrder(models.Model):
             for order in orders
             if (order.id, rule.id) not in active
         ]
-        return self.env["oms.order.hold"]._oms_raise(vals_list)
+        holds = self.env["oms.order.hold"]._oms_raise(vals_list)
+        holds.order_id._oms_sync_stage()
+        return holds
 
     def _oms_rule_execute_hold(self, matches):
         return self._oms_create_holds(matches, "hold")
@@ -422,166 +532,198 @@ class SaleOrder(models.Model):
             for order in orders:
                 order._send_order_notification_mail(rule.mail_template_id)
 
-    # PUBLIC ACTIONS
+    # BUSINESS METHODS: checks of the rules (oms.rule.check_method), each
+    # returning the orders of ``self`` that fail it, read in batch
 
-    def action_oms_release_holds(self):
-        return self.oms_hold_ids.filtered(
-            lambda h: h.state == "active"
-        ).action_open_release_wizard()
-
-    def action_oms_view_fallouts(self):
+    def _oms_missing_data(self):
+        """Human-readable list of the mandatory data an order lacks."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "oms_core.oms_fallout_action"
+        missing = []
+        for label, partner in (
+            (self.env._("invoice address"), self.partner_invoice_id),
+            (self.env._("delivery address"), self.partner_shipping_id),
+        ):
+            if not (partner.street and partner.city and partner.country_id):
+                missing.append(label)
+        if self.oms_is_export:
+            if not self.partner_id.commercial_partner_id.vat:
+                missing.append(self.env._("customer VAT / tax id"))
+            if not self.incoterm:
+                missing.append(self.env._("incoterm"))
+            products = self.order_line.product_id.filtered(
+                lambda p: p.type == "consu" and not p.hs_code
+            )
+            missing += [self.env._("HS code of %s", p.display_name) for p in products]
+        return missing
+
+    def _oms_check_missing_data(self, rule):
+        return self.filtered(lambda o: o._oms_missing_data())
+
+    def _oms_check_credit_limit(self, rule):
+        # partner.credit (open receivables) and credit_to_invoice (confirmed
+        # orders' invoiceable amounts) are Odoo's own figures; like Odoo's own
+        # credit warning, they only count when the company uses credit limits.
+        # Both are non-stored computes without dependencies: the cache may
+        # hold values from before this order; read them fresh.
+        self.partner_id.commercial_partner_id.invalidate_recordset(
+            ["credit", "credit_to_invoice"]
         )
-        action["domain"] = [("order_id", "=", self.id)]
-        return action
 
-    def action_oms_recheck_holds(self):
-        self._oms_recheck_auto_release_holds()
-        return True
+        def over_limit(order):
+            if not order.company_id.account_use_credit_limit:
+                return False
+            commercial = order.partner_id.commercial_partner_id
+            partner = commercial.with_company(order.company_id)
+            # credit_limit is company dependent, defaulting to the company's.
+            limit = partner.credit_limit
+            # credit_to_invoice holds only what is invoiceable yet (nothing of
+            # a delivery-invoiced order before delivery): add the rest of this
+            # order, which is not counted there.
+            counted = (
+                order.amount_to_invoice
+                if order.state == "sale" and order.partner_id == partner
+                else 0.0
+            )
+            uncounted = order.currency_id._convert(
+                order.amount_total - order.amount_invoiced - counted,
+                order.company_id.currency_id,
+                order.company_id,
+                order.date_order or fields.Date.context_today(order),
+            )
+            exposure = partner.credit + partner.credit_to_invoice + uncounted
+            return limit > 0 and exposure > limit
 
-    # ------------------------------------------------------------------
+        return self.filtered(over_limit)
 
-    # SOURCING AND SCHEDULING
-    # ------------------------------------------------------------------
+    def _oms_check_first_order_amount(self, rule):
+        partners = self.partner_id.commercial_partner_id
+        previous = self.env["sale.order"]._read_group(
+            [
+                ("partner_id", "child_of", partners.ids),
+                ("state", "=", "sale"),
+                ("id", "not in", self.ids),
+            ],
+            ["partner_id"],
+        )
+        known = {partner.commercial_partner_id for (partner,) in previous}
 
-    # sale_stock's shipping policy, now proposed from the customer's
-    # oms_ship_policy (a company default set in the settings still wins at
-    # creation, as any default does).
-    picking_policy = fields.Selection(
-        compute="_compute_picking_policy",
-        store=True,
-        readonly=False,
-        precompute=True,
-        default=None,
-    )
-    oms_promised_date = fields.Date(
-        string="Promised Date",
-        compute="_compute_oms_promised_date",
-        store=True,
-        help="Latest promised date of the order lines.",
-    )
-    oms_escalated_level = fields.Selection(
-        JEOPARDY_LEVELS,
-        string="Escalated Jeopardy",
-        default="none",
-        copy=False,
-        readonly=True,
-        help="Highest jeopardy level escalated to the salesperson since the "
-        "order was last out of jeopardy.",
-    )
-
-    @api.depends("partner_id")
-    def _compute_picking_policy(self):
-        policies = self._oms_get_picking_policy_map()
-        for order in self:
-            ship_policy = order.partner_id.commercial_partner_id.oms_ship_policy
-            order.picking_policy = (
-                policies.get(ship_policy) or order.picking_policy or "direct"
+        def first_and_large(order):
+            amount = order.currency_id._convert(
+                order.amount_total,
+                order.company_id.currency_id,
+                order.company_id,
+                order.date_order or fields.Date.context_today(order),
+            )
+            return (
+                order.partner_id.commercial_partner_id not in known
+                and amount > rule.amount_threshold
             )
 
-    @api.depends("order_line.oms_promised_date")
-    def _compute_oms_promised_date(self):
-        for order in self:
-            dates = [day for day in order.order_line.mapped("oms_promised_date") if day]
-            order.oms_promised_date = max(dates) if dates else False
+        return self.filtered(first_and_large)
 
-    @api.model
-    def _oms_get_picking_policy_map(self):
-        """Customer shipping policy -> Odoo picking policy."""
-        return {"complete": "one", "partial": "direct"}
+    def _oms_check_ship_bill_country(self, rule):
+        return self.filtered(
+            lambda o: (
+                o.partner_shipping_id.country_id != o.partner_invoice_id.country_id
+            )
+        )
 
-    # Dispatch date confirmation
+    def _oms_check_high_risk_country(self, rule):
+        return self.filtered(
+            lambda o: (
+                (o.partner_shipping_id.country_id | o.partner_invoice_id.country_id)
+                & rule.country_ids
+            )
+        )
+
+    def _oms_check_quantity_history(self, rule):
+        lines = self.order_line.filtered(lambda line: line.product_id)
+        history = self.env["sale.order.line"]._read_group(
+            [
+                ("order_partner_id", "in", self.partner_id.ids),
+                ("product_id", "in", lines.product_id.ids),
+                ("state", "=", "sale"),
+                ("order_id", "not in", self.ids),
+            ],
+            ["order_partner_id", "product_id"],
+            ["product_uom_qty:avg"],
+        )
+        average = {(partner, product): avg for partner, product, avg in history}
+        suspicious = lines.filtered(
+            lambda line: (
+                average.get((line.order_partner_id, line.product_id))
+                and line.product_uom_qty
+                > rule.ratio_threshold
+                * average[(line.order_partner_id, line.product_id)]
+            )
+        )
+        return suspicious.order_id & self
+
+    def _oms_check_payment_authorized(self, rule):
+        # amount_paid depends on transaction_ids, not on their state: read it
+        # fresh, as a transaction may just have been authorized.
+        self.invalidate_recordset(["amount_paid"])
+        return self.filtered(
+            lambda o: (
+                o.payment_term_id.oms_requires_prepayment
+                and o.currency_id.compare_amounts(o.amount_paid, o.amount_total) < 0
+            )
+        )
+
+    def _oms_check_price_floor(self, rule):
+        def below_floor(line):
+            floor = line.product_id.oms_floor_price
+            if floor:
+                floor = line.company_id.currency_id._convert(
+                    floor,
+                    line.currency_id,
+                    line.company_id,
+                    fields.Date.context_today(line),
+                )
+            return (floor and line.price_reduce_taxexcl < floor) or (
+                rule.max_discount and line.discount > rule.max_discount
+            )
+
+        return self.order_line.filtered(below_floor).order_id & self
+
+    # BUSINESS METHODS: change, cancellation and dispatch
+
+    def _oms_check_reason(self, reason, reason_type):
+        """Refuse (UserError) a missing reason or one of another type."""
+        if not reason or reason.reason_type != reason_type:
+            types = dict(reason._fields["reason_type"]._description_selection(self.env))
+            raise UserError(
+                self.env._("Choose a reason of type %s.", types.get(reason_type))
+            )
+
+    def _oms_cancel_with_reason(self, reason, note=False):
+        """Cancel the orders with a reason (see ``oms.order.cancel``)."""
+        return self.env["oms.order.cancel"]._oms_cancel_orders(self, reason, note)
+
+    def _oms_apply_change(self, reason, note, line_quantities, commitment_date=False):
+        """Change one order with a reason (see ``oms.order.change``)."""
+        return self.env["oms.order.change"]._oms_change_order(
+            self, reason, note, line_quantities, commitment_date
+        )
+
+    def _oms_after_change(self, changes):
+        """Hook run after an order change: a confirmed order is checked again
+        against the 'change' rules (e.g. hold a quantity increase over the
+        credit limit)."""
+        if self.state == "sale":
+            self._oms_apply_rules("change")
 
     def _oms_check_dispatch(self, dispatch_date):
         """Refuse (UserError) a dispatch the orders cannot take."""
-        for order in self:
-            if order.state != "sale":
-                raise UserError(
-                    self.env._(
-                        "Order %s is not confirmed: its dispatch cannot be scheduled.",
-                        order.name,
-                    )
-                )
-            order_date = fields.Date.context_today(order, order.date_order)
-            if not dispatch_date or dispatch_date < order_date:
-                raise UserError(
-                    self.env._(
-                        "The dispatch date of order %(order)s cannot be before "
-                        "its order date %(order_date)s.",
-                        order=order.name,
-                        order_date=format_date(self.env, order_date),
-                    )
-                )
-
-    def _oms_prepare_dispatch_vals(self, dispatch_date, provider):
-        return {
-            "oms_dispatch_date": dispatch_date,
-            "oms_logistics_provider_id": provider.id,
-            "oms_dispatch_confirmed_by_id": self.env.uid,
-            "oms_dispatch_confirmed_on": fields.Datetime.now(),
-        }
-
-    def _oms_get_dispatch_pickings(self):
-        """The open deliveries the dispatch date applies to."""
-        return self.picking_ids.filtered(
-            lambda picking: (
-                picking.picking_type_code == "outgoing"
-                and picking.state not in ("done", "cancel")
-            )
-        )
-
-    def _oms_prepare_dispatch_message(self, dispatch_date, provider, note):
-        body = Markup("<p>%s</p>") % self.env._(
-            "Dispatch confirmed for %s.", format_date(self.env, dispatch_date)
-        )
-        if provider:
-            body += Markup("<p>%s</p>") % self.env._(
-                "Logistics provider: %s", provider.display_name
-            )
-        if note:
-            body += Markup("<p>%s</p>") % note
-        return body
+        self.env["oms.dispatch.confirm"]._check_orders(self, dispatch_date)
 
     def _oms_confirm_dispatch(self, dispatch_date, provider=None, note=False):
-        """Record the dispatch date agreed with plant and logistics provider,
-        move the open deliveries to it and tell the chatter. The order's
-        stage becomes ``scheduled``. Nothing changes if an order is refused.
-        """
-        provider = provider or self.env["res.partner"]
-        self._oms_check_dispatch(dispatch_date)
-        self.write(self._oms_prepare_dispatch_vals(dispatch_date, provider))
-        pickings = self._oms_get_dispatch_pickings()
-        if pickings:
-            # Midday UTC keeps the same calendar day in nearly every timezone.
-            pickings.scheduled_date = fields.Datetime.add(
-                fields.Datetime.to_datetime(dispatch_date), hours=12
-            )
-        body = self._oms_prepare_dispatch_message(dispatch_date, provider, note)
-        for order in self:
-            order.message_post(body=body, subtype_xmlid="mail.mt_note")
-        return True
+        """Record the dispatch date (see ``oms.dispatch.confirm``)."""
+        return self.env["oms.dispatch.confirm"]._confirm_orders(
+            self, dispatch_date, provider, note
+        )
 
-    def action_oms_confirm_dispatch(self):
-        self.ensure_one()
-        if self.state != "sale":
-            raise UserError(
-                self.env._(
-                    "Order %s is not confirmed: its dispatch cannot be scheduled.",
-                    self.name,
-                )
-            )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Confirm dispatch"),
-            "res_model": "oms.dispatch.confirm",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_order_id": self.id},
-        }
-
-    # Jeopardy escalation
+    # BUSINESS METHODS: jeopardy escalation
 
     @api.model
     def _oms_get_escalation_managers(self):

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
+from odoo import Command, fields, models
 from odoo.tests import tagged
 
 from .common import OmsCoreCommon
@@ -93,3 +93,130 @@ class TestStageHistory(OmsCoreCommon):
         self.assertEqual(history.stage, "captured")
         with self.assertRaises(Exception):  # noqa: B017 - AccessError from the ACL
             history.write({"stage": "paid"})
+
+    # Transition points (issue 10): the history is written by
+    # sale.order._oms_sync_stage() from each transition, not by the ORM.
+
+    def _stages(self, order):
+        return order.oms_stage_history_ids.sorted("id").mapped("stage")
+
+    def _pay(self, invoice):
+        return (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({})
+            ._create_payments()
+        )
+
+    def _invoice(self, order):
+        invoice = order._create_invoices()
+        invoice.action_post()
+        return invoice
+
+    def test_no_override_of_the_orm_compute(self):
+        owners = [
+            cls.__module__
+            for cls in type(self.env["sale.order"]).mro()
+            if "_compute_field_value" in vars(cls)
+        ]
+        self.assertFalse(
+            [name for name in owners if name.startswith("odoo.addons.oms")]
+        )
+
+    def test_every_transition_is_recorded(self):
+        self._create_rule(domain="[('amount_total', '>', 500)]")
+        reason_change = self.env.ref("oms_core.oms_reason_change_customer")
+        order = self._create_order()
+        order.with_user(self.oms_user).action_confirm()
+        order.oms_hold_ids.with_user(self.oms_manager).action_release("checked")
+        order._oms_confirm_dispatch(fields.Date.today())
+        self._deliver(order, qty=4)
+        self.assertEqual(order.oms_stage, "in_fulfilment")
+        # The rest is not wanted any more: the order change ends the delivery.
+        order._oms_apply_change(reason_change, False, {order.order_line: 4})
+        invoice = self._invoice(order)
+        self._pay(invoice)
+        self.assertEqual(order.oms_stage, "paid")
+        # Undone payment, then invoice reset to draft.
+        invoice.line_ids.remove_move_reconcile()
+        self.assertEqual(order.oms_stage, "invoiced")
+        invoice.button_draft()
+        self.assertEqual(order.oms_stage, "shipped")
+        self.assertEqual(
+            self._stages(order),
+            [
+                "captured",
+                "on_hold",
+                "released",
+                "scheduled",
+                "in_fulfilment",
+                "shipped",
+                "invoiced",
+                "paid",
+                "invoiced",
+                "shipped",
+            ],
+        )
+        history = order.oms_stage_history_ids.sorted("id")
+        self.assertEqual(
+            history[1:].mapped("previous_stage"), history[:-1].mapped("stage")
+        )
+        self.assertEqual(len(history.filtered(lambda e: not e.date_end)), 1)
+
+        other = self._create_order(lines=[(self.product, 1)])  # below the rule
+        other.action_confirm()
+        other._oms_cancel_with_reason(
+            self.env.ref("oms_core.oms_reason_cancel_customer")
+        )
+        other.action_draft()
+        self.assertEqual(
+            self._stages(other), ["captured", "released", "cancelled", "captured"]
+        )
+
+    def test_two_stages_in_one_request_are_both_recorded(self):
+        start = fields.Datetime.now()
+        order = self._at(start, 0, self._create_order)
+
+        def confirm_and_schedule():
+            order.action_confirm()
+            order._oms_confirm_dispatch(fields.Date.today())
+
+        def deliver_and_invoice():
+            self._deliver(order)
+            return self._invoice(order)
+
+        self._at(start, 1, confirm_and_schedule)
+        self._at(start, 3, deliver_and_invoice)
+        history = order.oms_stage_history_ids.sorted("id")
+        self.assertEqual(
+            history.mapped("stage"),
+            ["captured", "released", "scheduled", "shipped", "invoiced"],
+        )
+        self.assertEqual(history[:4].mapped("duration_hours"), [1.0, 0.0, 2.0, 0.0])
+        self.assertEqual(
+            history.mapped("date_start"),
+            [start] + [start + timedelta(hours=h) for h in (1, 1, 3, 3)],
+        )
+
+    def test_no_entry_when_nothing_changed(self):
+        order = self._create_order()
+        order.action_confirm()
+        entries = order.oms_stage_history_ids
+        self.assertFalse(order._oms_sync_stage())
+        order.write({"note": "Call before delivery", "oms_priority": "1"})
+        order.write(
+            {"order_line": [Command.update(order.order_line.id, {"name": "V"})]}
+        )
+        self.assertEqual(order.oms_stage_history_ids, entries)
+
+    def test_cron_records_a_stage_no_transition_point_saw(self):
+        order = self._create_order()
+        order.action_confirm()
+        # A flow without a transition point: the stage moves, no entry yet.
+        models.BaseModel.write(
+            order, {"oms_dispatch_confirmed_on": fields.Datetime.now()}
+        )
+        self.assertEqual(order.oms_stage, "scheduled")
+        self.assertEqual(self._stages(order), ["captured", "released"])
+        self.env["oms.stage.history"]._cron_notify_stage_changes()
+        self.assertEqual(self._stages(order), ["captured", "released", "scheduled"])

@@ -178,6 +178,9 @@ class OmsDdTariff(models.Model):
     def _select_for(self, clock_type, carrier, port, container_type, company):
         """The best tariff of ``self`` for these criteria (may be empty):
         the most specific match, then the lowest sequence."""
+        # Not an oms.rule on purpose: tariffs are a keyed price list (carrier,
+        # port, container type; the most specific wins) like Odoo's
+        # pricelist items, chosen by keys rather than by a domain.
         candidates = self.filtered(
             lambda t: t._matches(clock_type, carrier, port, container_type, company)
         )

@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from .oms_export_shipment import PIPELINE
 
 DOCUMENT_STATES = [
     ("required", "Required"),
@@ -147,7 +149,68 @@ class OmsExportDocument(models.Model):
             )
         return report.report_action(self.shipment_id)
 
-    # BUSINESS METHODS
+    # BUSINESS METHODS: CHECKLIST
+
+    @api.model
+    def _generate_checklist(self, shipments):
+        """Add the documents the rules require and the checklists of
+        ``shipments`` lack. Idempotent: existing lines keep their progress;
+        a line becomes mandatory when a rule makes it so.
+
+        :returns: the documents created
+        """
+        if not shipments:
+            return self
+        shipments.check_access("write")
+        required = shipments._get_required_documents()
+        vals_list = []
+        now_mandatory = self
+        for shipment in shipments:
+            existing = {d.document_type_id: d for d in shipment.document_ids}
+            for doc_type, mandatory in required.get(shipment, {}).items():
+                document = existing.get(doc_type)
+                if not document:
+                    vals_list.append(
+                        shipment._prepare_checklist_vals(doc_type, mandatory)
+                    )
+                elif mandatory and not document.mandatory:
+                    now_mandatory |= document
+        # The rules decide which documents are mandatory: users may not, so
+        # the checklist is written past the guard, rights checked above.
+        now_mandatory._oms_transition_write({"mandatory": True})
+        documents = self.sudo().create(vals_list)
+        return documents.sudo(False)
+
+    @api.model
+    def _get_gate_blockers(self, shipments, new_state):
+        """Going on board, and every status after it, needs every mandatory
+        document gating it verified: a checklist reset after loading stops
+        the shipment again."""
+        if new_state not in PIPELINE[PIPELINE.index("on_board") :]:
+            return []
+        # A checklist never generated must not let the shipment through.
+        self._generate_checklist(shipments)
+        messages = []
+        for shipment in shipments:
+            missing = shipment.document_ids.filtered(
+                lambda d: (
+                    d.mandatory
+                    and d.document_type_id.gate == "on_board"
+                    and d.state not in ("verified", "sent")
+                )
+            )
+            if missing:
+                messages.append(
+                    self.env._(
+                        "%(shipment)s cannot go on board or beyond: these "
+                        "documents are not verified: %(documents)s",
+                        shipment=shipment.name,
+                        documents=", ".join(missing.mapped("name")),
+                    )
+                )
+        return messages
+
+    # BUSINESS METHODS: PROGRESS
 
     def _oms_check_and_lock(self):
         """Rights on the documents, then their rows locked and re-read."""
@@ -206,6 +269,25 @@ class OmsExportDocument(models.Model):
             "res_model": "oms.export.shipment",
             "res_id": self.shipment_id.id,
         }
+
+    def _send_to(self, shipment, partner):
+        """Email these documents of ``shipment`` to ``partner`` from the
+        shipment's chatter with their PDFs attached, and mark them sent."""
+        shipment.ensure_one()
+        template = self.env.ref("oms_export_logistics.mail_template_export_documents")
+        rendered = template.with_context(
+            oms_document_names=self.mapped("name")
+        )._generate_template(shipment.ids, ("subject", "body_html"))[shipment.id]
+        message = shipment.message_post(
+            body=rendered["body_html"],
+            subject=rendered["subject"],
+            partner_ids=partner.ids,
+            attachment_ids=self.attachment_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self._mark_sent(partner)
+        return message
 
     def _mark_sent(self, partner):
         self._oms_check_and_lock()

@@ -46,6 +46,15 @@ class OmsExportDocumentType(models.Model):
         help="The PDF printed for this document from the shipment.",
     )
     description = fields.Text(translate=True)
+    rule_ids = fields.One2many(
+        "oms.rule",
+        "document_type_id",
+        string="Applies To",
+        context={"active_test": False},
+        groups="oms_core.group_oms_user",
+        help="The shipments whose checklist lists this document: one rule "
+        "per condition (OMS rules of type Require document).",
+    )
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "A document type code must be unique."),

@@ -1,5 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
 from itertools import pairwise
 
 from markupsafe import Markup
@@ -36,7 +37,12 @@ PORTAL_ROLES = ["cha", "transporter", "forwarder", "shipping_line", "bank"]
 
 class OmsExportShipment(models.Model):
     """One export shipment: the orders and deliveries that leave together
-    under one incoterm, one booking and one set of documents."""
+    under one incoterm, one booking and one set of documents.
+
+    The document checklist (``oms.export.document``) and the bank
+    submission under a letter of credit (``oms.lc.presentation``) carry
+    their own logic; the shipment keeps their fields, buttons and the small
+    hooks they call."""
 
     _name = "oms.export.shipment"
     _description = "Export Shipment"
@@ -45,6 +51,7 @@ class OmsExportShipment(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "oms.state.guard.mixin",
+        "oms.rule.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
@@ -165,6 +172,25 @@ class OmsExportShipment(models.Model):
     task_ids = fields.One2many("oms.export.task", "shipment_id", string="Tasks")
     task_count = fields.Integer(compute="_compute_task_count")
     task_overdue_count = fields.Integer(compute="_compute_task_count")
+    # Documents and letter of credit
+    document_ids = fields.One2many(
+        "oms.export.document", "shipment_id", string="Documents"
+    )
+    document_count = fields.Integer(compute="_compute_document_count")
+    documents_ready = fields.Boolean(
+        compute="_compute_document_count",
+        help="Every mandatory document is verified or sent.",
+    )
+    letter_credit_id = fields.Many2one(
+        "oms.letter.credit",
+        string="Letter of Credit",
+        tracking=True,
+        check_company=True,
+        index="btree_not_null",
+    )
+    lc_presentation_ids = fields.One2many(
+        "oms.lc.presentation", "shipment_id", string="Bank Submissions"
+    )
     # Status timestamps, written by _prepare_state_vals
     date_booked = fields.Datetime(string="Booked On", readonly=True, copy=False)
     date_loading = fields.Datetime(string="Loading Started", readonly=True, copy=False)
@@ -246,6 +272,15 @@ class OmsExportShipment(models.Model):
                 shipment.task_ids.filtered(
                     lambda t: t.state == "todo" and t.date_due and t.date_due < today
                 )
+            )
+
+    @api.depends("document_ids.state", "document_ids.mandatory")
+    def _compute_document_count(self):
+        for shipment in self:
+            shipment.document_count = len(shipment.document_ids)
+            shipment.documents_ready = all(
+                document.state in ("verified", "sent")
+                for document in shipment.document_ids.filtered("mandatory")
             )
 
     @api.depends("loading_planned", "loading_actual")
@@ -330,6 +365,9 @@ class OmsExportShipment(models.Model):
                 )
         shipments = super().create(vals_list)
         shipments._oms_plan_legs()
+        # The checklist is there from the start; "Update checklist" and the
+        # gates refresh it when the shipment changes.
+        shipments._generate_documents()
         return shipments
 
     def write(self, vals):
@@ -411,6 +449,45 @@ class OmsExportShipment(models.Model):
         action["domain"] = [("shipment_id", "=", self.id)]
         action["context"] = {"default_shipment_id": self.id}
         return action
+
+    def action_generate_documents(self):
+        self._generate_documents()
+        return True
+
+    def action_prepare_documents(self):
+        """Generate the checklist, then render and attach every document
+        not prepared yet."""
+        self._generate_documents()
+        documents = self.document_ids.filtered(
+            lambda d: d.state == "required" and d.document_type_id.report_id
+        )
+        documents._prepare_documents()
+        return True
+
+    def action_verify_documents(self):
+        self.document_ids.filtered(lambda d: d.state == "prepared").action_verify()
+        return True
+
+    def action_send_documents(self):
+        """Email the documents of one party role (``oms_party_role`` in the
+        context, set by the button) to that party."""
+        role = self.env.context.get("oms_party_role")
+        for shipment in self:
+            shipment._send_documents(role)
+        return True
+
+    def action_submit_to_bank(self):
+        """Check the presentation, then ask for the courier reference."""
+        self.ensure_one()
+        self._check_bank_submission(fields.Date.context_today(self))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Submit to bank"),
+            "res_model": "oms.lc.presentation.submit",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_shipment_id": self.id},
+        }
 
     def _oms_get_open_action(self):
         """Window action on these shipments (the form when there is one)."""
@@ -598,22 +675,210 @@ class OmsExportShipment(models.Model):
         return self[field] if field else self.env["res.partner"]
 
     def _oms_get_task_types(self):
-        """Task types that apply to this shipment (company, incoterm, mode)."""
-        self.ensure_one()
-        task_types = self.env["oms.export.task.type"].search(
-            [("company_id", "in", [False, self.company_id.id])]
-        )
-        return task_types.filtered(lambda t: t._applies_to(self))
+        """``{shipment: task types}``: the active task types whose rules
+        (event ``shipment_tasks``) match each shipment, read in one pass."""
+        task_types = {}
+        for shipment, rules in self._oms_rules_by_record("shipment_tasks").items():
+            # Rules come back as sudo configuration: the task types are read
+            # with the caller's rights.
+            types = rules.task_type_id.with_env(self.env).filtered("active")
+            if types:
+                task_types[shipment] = types
+        return task_types
 
     def _oms_generate_tasks(self):
-        """Create the coordination tasks the task types give each shipment.
+        """Create the coordination tasks the task rules give each shipment.
         Idempotent: a task type never gets a second task on a shipment."""
+        shipments = self.filtered(lambda s: s.state != "cancelled")
         vals_list = []
-        for shipment in self.filtered(lambda s: s.state != "cancelled"):
-            existing = shipment.task_ids.task_type_id
-            for task_type in shipment._oms_get_task_types() - existing:
+        for shipment, task_types in shipments._oms_get_task_types().items():
+            for task_type in task_types - shipment.task_ids.task_type_id:
                 vals_list.append(task_type._prepare_task_vals(shipment))
         return self.env["oms.export.task"].create(vals_list)
+
+    # DOCUMENTS: the checklist lives on oms.export.document
+
+    def _get_required_documents(self):
+        """``{shipment: {document type: mandatory}}`` from the document rules
+        (event ``shipment_documents``) and the documents the letter of
+        credit lists. A document is mandatory when any of them says so."""
+        required = defaultdict(dict)
+        if not self:
+            return required
+        rules_by_shipment = self._oms_rules_by_record("shipment_documents")
+        for shipment, rules in rules_by_shipment.items():
+            for rule in rules:
+                # Rules are sudo configuration: the type is used as the caller.
+                doc_type = rule.document_type_id.with_env(self.env)
+                required[shipment][doc_type] = (
+                    required[shipment].get(doc_type, False) or rule.document_mandatory
+                )
+        for shipment in self.filtered("letter_credit_id"):
+            for doc_type in shipment.letter_credit_id.document_type_ids:
+                required[shipment][doc_type] = True
+        return required
+
+    def _prepare_checklist_vals(self, doc_type, mandatory):
+        self.ensure_one()
+        return {
+            "shipment_id": self.id,
+            "document_type_id": doc_type.id,
+            "mandatory": mandatory,
+        }
+
+    def _generate_documents(self):
+        """Add the documents the rules require and the checklist lacks
+        (idempotent); returns the documents created."""
+        return self.env["oms.export.document"]._generate_checklist(self)
+
+    def _oms_document_blockers(self, new_state):
+        return self.env["oms.export.document"]._get_gate_blockers(self, new_state)
+
+    def _get_party_partner(self, role):
+        """The partner documents of ``role`` go to."""
+        self.ensure_one()
+        if role == "customer":
+            return self.partner_id
+        partner = self._oms_get_party(role)
+        if role == "bank" and not partner and self.letter_credit_id:
+            partner = self.letter_credit_id._get_bank()
+        return partner
+
+    def _get_party_documents(self, role):
+        self.ensure_one()
+        return self.document_ids.filtered(
+            lambda d: d.party_role == role and d.attachment_id
+        )
+
+    def _send_documents(self, role):
+        self.ensure_one()
+        partner = self._get_party_partner(role)
+        if not partner:
+            raise UserError(
+                self.env._(
+                    "Shipment %(shipment)s has no %(role)s to send documents to.",
+                    shipment=self.name,
+                    role=dict(
+                        self.env["oms.export.document.type"]
+                        ._fields["party_role"]
+                        ._description_selection(self.env)
+                    ).get(role, role),
+                )
+            )
+        documents = self._get_party_documents(role)
+        if not documents:
+            raise UserError(
+                self.env._(
+                    "Shipment %s has no prepared document for this party: "
+                    "prepare the documents first.",
+                    self.name,
+                )
+            )
+        return documents._send_to(self, partner)
+
+    # LETTER OF CREDIT: the bank submission lives on oms.lc.presentation
+
+    def _check_bank_submission(self, sent_date):
+        self.ensure_one()
+        self.env["oms.lc.presentation"]._check_submission(self, sent_date)
+
+    def _submit_to_bank(self, courier_reference=False, sent_date=False):
+        """Present the documents to the bank under the letter of credit."""
+        return self.env["oms.lc.presentation"]._submit(
+            self, courier_reference=courier_reference, sent_date=sent_date
+        )
+
+    def _get_lc_shipment_date(self):
+        """The shipment date of UCP 600: the on-board date of the B/L or
+        AWB, else the day the shipment went on board."""
+        self.ensure_one()
+        if self.bl_date:
+            return self.bl_date
+        if self.date_on_board:
+            return fields.Datetime.context_timestamp(self, self.date_on_board).date()
+        return False
+
+    def _get_lc_amount(self, currency):
+        self.ensure_one()
+        return self._get_document_currency()._convert(
+            self._get_document_amount(),
+            currency,
+            self.company_id,
+            self.bl_date or fields.Date.context_today(self),
+        )
+
+    def _is_partial_of(self, orders):
+        """Whether this shipment carries only part of ``orders``."""
+        self.ensure_one()
+        if orders - self.sale_order_ids:
+            return True
+        if not self.picking_ids:
+            return False
+        other = orders.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+        )
+        return bool(other - self.picking_ids)
+
+    # DOCUMENT CONTENT: what the QWeb documents print
+
+    def _get_document_currency(self):
+        self.ensure_one()
+        return self.sale_order_ids[:1].currency_id or self.company_id.currency_id
+
+    def _get_document_amount(self):
+        """The amount drawn: the posted customer invoices of the shipment's
+        orders, else the orders' totals, in the orders' currency."""
+        self.ensure_one()
+        invoices = self.sale_order_ids.invoice_ids.filtered(
+            lambda m: m.move_type == "out_invoice" and m.state == "posted"
+        )
+        if invoices:
+            return sum(invoices.mapped("amount_total"))
+        return sum(self.sale_order_ids.mapped("amount_total"))
+
+    def _get_document_lines(self):
+        """Goods lines the documents print: the deliveries' moves when the
+        shipment has deliveries, else the orders' lines."""
+        self.ensure_one()
+        moves = self.picking_ids.move_ids.filtered(lambda m: m.state != "cancel")
+        if moves:
+            return [
+                self._prepare_document_line(
+                    move.product_id,
+                    move.quantity or move.product_uom_qty,
+                    move.product_uom,
+                    move.sale_line_id.price_unit,
+                )
+                for move in moves
+            ]
+        return [
+            self._prepare_document_line(
+                line.product_id, line.product_uom_qty, line.product_uom, line.price_unit
+            )
+            for line in self.sale_order_ids.order_line.filtered(
+                lambda line: not line.display_type and line.product_id.type == "consu"
+            )
+        ]
+
+    def _prepare_document_line(self, product, quantity, uom, price_unit):
+        return {
+            "product": product.display_name,
+            "hs_code": product.hs_code or "",
+            "quantity": quantity,
+            "uom": uom.name,
+            "weight": product.weight * quantity,
+            "price_unit": price_unit,
+            "subtotal": price_unit * quantity,
+        }
+
+    def _get_document_origin_country(self):
+        self.ensure_one()
+        return self.company_id.country_id
+
+    def _get_insured_value(self):
+        """CIF or CIP value plus 10 %, the minimum cover of Incoterms 2020."""
+        self.ensure_one()
+        return self._get_document_amount() * 1.1
 
     # DISPATCH
 
@@ -717,6 +982,10 @@ class OmsExportShipment(models.Model):
     @api.model
     def _oms_prepare_vals_from_orders(self, orders, pickings):
         order = orders[:1]
+        # The open letter of credit of the orders, if any, covers the shipment.
+        credit = self.env["oms.letter.credit"].search(
+            [("sale_order_ids", "in", orders.ids), ("state", "=", "open")], limit=1
+        )
         return {
             "company_id": order.company_id.id,
             "partner_id": order.partner_id.commercial_partner_id.id,
@@ -726,6 +995,7 @@ class OmsExportShipment(models.Model):
             "warehouse_id": order.warehouse_id.id,
             "sale_order_ids": [Command.set(orders.ids)],
             "picking_ids": [Command.set(pickings.ids)],
+            "letter_credit_id": credit.id,
         }
 
     @api.model

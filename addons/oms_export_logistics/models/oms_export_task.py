@@ -209,10 +209,13 @@ class OmsExportTask(models.Model):
         )
 
     def _get_task_attachments(self):
-        """Documents to attach to the email of this task. Override to add
-        the shipment documents the party needs (none by default)."""
+        """Documents to attach to the email of this task: the prepared
+        shipment documents meant for the task's party."""
         self.ensure_one()
-        return self.env["ir.attachment"]
+        documents = self.shipment_id.document_ids.filtered(
+            lambda d: d.party_role == self.party_role and d.attachment_id
+        )
+        return documents.attachment_id
 
     def _oms_get_mail_template(self):
         self.ensure_one()

@@ -24,8 +24,9 @@ ANCHORS = [
 
 
 class OmsExportTaskType(models.Model):
-    """A coordination task every matching shipment gets: who does it (a
-    party role of the shipment) and when (days from an anchor date)."""
+    """A coordination task: who does it (a party role of the shipment) and
+    when (days from an anchor date). Which shipments get it is said by its
+    rules (``rule_ids``, OMS rules of type ``create_task``)."""
 
     _name = "oms.export.task.type"
     _description = "Export Coordination Task Type"
@@ -50,21 +51,6 @@ class OmsExportTaskType(models.Model):
     offset_days = fields.Integer(
         help="Days after the anchor date (negative: before it).",
     )
-    incoterm_ids = fields.Many2many(
-        "account.incoterms",
-        string="Incoterms",
-        help="Only shipments on these terms get the task. Empty: all terms.",
-    )
-    mode = fields.Selection(
-        [
-            ("sea", "Sea"),
-            ("air", "Air"),
-            ("road", "Road"),
-            ("rail", "Rail"),
-            ("multimodal", "Multimodal"),
-        ],
-        help="Only shipments by this mode get the task. Empty: every mode.",
-    )
     mail_template_id = fields.Many2one(
         "mail.template",
         string="Email Template",
@@ -73,6 +59,18 @@ class OmsExportTaskType(models.Model):
     )
     # Lets the portal record rule show a party only the types of its tasks.
     task_ids = fields.One2many("oms.export.task", "task_type_id", string="Tasks")
+    rule_ids = fields.One2many(
+        "oms.rule",
+        "task_type_id",
+        string="Applies To",
+        context={"active_test": False},
+        groups="oms_core.group_oms_user",
+        help="The shipments that get this task: one rule per condition (OMS "
+        "rules of type Create coordination task). Without a rule, no "
+        "shipment gets it.",
+    )
+
+    # CRUD
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
@@ -89,10 +87,7 @@ class OmsExportTaskType(models.Model):
                 )
             )
 
-    def _applies_to(self, shipment):
-        self.ensure_one()
-        incoterm_ok = not self.incoterm_ids or shipment.incoterm_id in self.incoterm_ids
-        return incoterm_ok and (not self.mode or self.mode == shipment.mode)
+    # BUSINESS METHODS
 
     def _prepare_task_vals(self, shipment):
         self.ensure_one()

@@ -15,15 +15,17 @@ PRESENTATION_STATES = [
     ("refused", "Refused"),
     ("cancelled", "Cancelled"),
 ]
+# Presentations that still count: a refused or cancelled one may be replaced.
+LIVE_PRESENTATION_STATES = ("sent", "accepted", "paid")
 
 
 class OmsLcPresentation(models.Model):
     """A dispatch of a shipment's documents to the bank under a letter of
     credit, followed from courier to payment.
 
-    Created only by the shipment's bank submission (``_submit_to_bank``),
-    which checks the credit; its status, dates and amount change only
-    through the buttons below."""
+    Created only by the bank submission (:meth:`_submit`, reached from the
+    shipment's ``_submit_to_bank``), which checks the credit; its status,
+    dates and amount change only through the buttons below."""
 
     _name = "oms.lc.presentation"
     _description = "Letter of Credit Bank Submission"
@@ -169,7 +171,121 @@ class OmsLcPresentation(models.Model):
     def action_cancel(self):
         return self._oms_set_state("cancelled", ("sent",))
 
-    # BUSINESS METHODS
+    # BUSINESS METHODS: SUBMISSION
+
+    @api.model
+    def _get_submission_blockers(self, shipment, sent_date):
+        """What forbids presenting the documents of ``shipment`` sent to the
+        bank on ``sent_date``: the goods not on board, a presentation already
+        made, mandatory documents missing, the credit not open or expired,
+        then every discrepancy judged on the sent date."""
+        shipment.ensure_one()
+        messages = []
+        if not shipment._oms_is_on_board():
+            messages.append(
+                self.env._(
+                    "The goods of %s are not on board: documents are presented "
+                    "after shipment.",
+                    shipment.name,
+                )
+            )
+        credit = shipment.letter_credit_id
+        live = shipment.lc_presentation_ids.filtered(
+            lambda p: (
+                p.letter_credit_id == credit and p.state in LIVE_PRESENTATION_STATES
+            )
+        )
+        if live:
+            messages.append(
+                self.env._(
+                    "The documents of %(shipment)s were already presented on "
+                    "%(date)s: refuse or cancel that bank submission first.",
+                    shipment=shipment.name,
+                    date=live[:1].sent_date,
+                )
+            )
+        missing = shipment.document_ids.filtered(
+            lambda d: d.mandatory and d.state == "required"
+        )
+        if missing:
+            messages.append(
+                self.env._(
+                    "Mandatory documents missing: %s",
+                    ", ".join(missing.mapped("name")),
+                )
+            )
+        if credit:
+            messages += credit._get_presentation_blockers(shipment, sent_date)
+            messages += credit._get_discrepancies(shipment, sent_date)
+        return messages
+
+    @api.model
+    def _check_submission(self, shipment, sent_date):
+        messages = self._get_submission_blockers(shipment, sent_date)
+        if messages:
+            raise UserError(
+                self.env._(
+                    "%(shipment)s cannot be submitted to the bank:\n%(messages)s",
+                    shipment=shipment.name,
+                    messages="\n".join(f"- {message}" for message in messages),
+                )
+            )
+
+    @api.model
+    def _prepare_submission_vals(self, shipment, bank, courier_reference, sent_date):
+        credit = shipment.letter_credit_id
+        return {
+            "letter_credit_id": credit.id,
+            "shipment_id": shipment.id,
+            "bank_id": bank.id,
+            "courier_reference": courier_reference,
+            "sent_date": sent_date,
+            "amount": shipment._get_lc_amount(credit.currency_id),
+        }
+
+    @api.model
+    def _submit(self, shipment, courier_reference=False, sent_date=False):
+        """Record the dispatch of the documents of ``shipment`` to the bank
+        and email them.
+
+        The credit, then the shipment, are locked before anything is checked:
+        of two users submitting the same shipment at once, the second waits,
+        then fails to serialize (the first changed the credit's presented
+        amount) and its retry sees the first presentation."""
+        shipment.ensure_one()
+        shipment.check_access("write")
+        if not shipment.letter_credit_id:
+            raise UserError(
+                self.env._(
+                    "Shipment %s is not under a letter of credit.", shipment.name
+                )
+            )
+        credit = shipment.letter_credit_id
+        credit._oms_lock()
+        shipment._oms_lock()
+        shipment.invalidate_recordset(["lc_presentation_ids", "letter_credit_id"])
+        if shipment.letter_credit_id != credit:
+            raise UserError(
+                self.env._(
+                    "The letter of credit of %s changed meanwhile: try again.",
+                    shipment.name,
+                )
+            )
+        shipment._generate_documents()
+        sent_date = sent_date or fields.Date.context_today(self)
+        self._check_submission(shipment, sent_date)
+        bank = shipment._get_party_partner("bank")
+        if not bank:
+            raise UserError(
+                self.env._("Shipment %s has no bank to submit to.", shipment.name)
+            )
+        presentation = self._oms_create_presentation(
+            self._prepare_submission_vals(shipment, bank, courier_reference, sent_date)
+        )
+        shipment.document_ids.filtered("attachment_id")._send_to(shipment, bank)
+        return presentation
+
+    # BUSINESS METHODS: STATUS
 
     def _oms_set_state(self, new_state, from_states, **vals):
         """Move the presentations from ``from_states`` to ``new_state``,

@@ -15,3 +15,4 @@ from . import test_dd_accrual
 from . import test_dd_report
 from . import test_ui_tour
 from . import test_access
+from . import test_rules_engine

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime
 
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
@@ -18,6 +19,21 @@ def walk_shipment_to(shipment, state):
     return shipment
 
 
+def shipped_rules(env, rule_types):
+    """The rules of ``rule_types`` this addon ships (archived ones too)."""
+    rule_ids = (
+        env["ir.model.data"]
+        .search([("module", "=", "oms_export_logistics"), ("model", "=", "oms.rule")])
+        .mapped("res_id")
+    )
+    return (
+        env["oms.rule"]
+        .with_context(active_test=False)
+        .browse(rule_ids)
+        .filtered(lambda rule: rule.rule_type in rule_types)
+    )
+
+
 class OmsExportCommon(OmsCoreCommon):
     """Export fixtures: the service parties of a shipment and a helper that
     builds a sea shipment CIF Hamburg for the German customer."""
@@ -25,9 +41,10 @@ class OmsExportCommon(OmsCoreCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Shipped document rules would gate going on board: tests that need
-        # them (test_document_gating) use their own fixtures.
-        cls.env["oms.export.document.rule"].search([]).active = False
+        # OmsCoreCommon archives every rule; the shipped task types keep
+        # theirs. Shipped document rules would gate going on board: tests
+        # that need them (test_document_gating) use their own fixtures.
+        shipped_rules(cls.env, ["create_task"]).active = True
         Partner = cls.env["res.partner"]
         cls.cha = Partner.create(
             {"name": "Test CHA", "is_company": True, "email": "cha@example.com"}
@@ -77,11 +94,22 @@ class OmsExportCommon(OmsCoreCommon):
             )
             for suffix, clerk in (("a", cls.clerk_a), ("b", cls.clerk_b))
         )
+        # Task types the test created without a rule go to every shipment.
+        task_types = cls.env["oms.export.task.type"].search([])
+        task_types.filtered(lambda t: not t.rule_ids.filtered("active")).rule_ids = [
+            cls._rule_vals()
+        ]
         cls.shipment_a = cls._create_shipment(booking_number="BOOK-A")
         cls.shipment_b = cls._create_shipment(
             cha_id=cls.cha_b.id, booking_number="BOOK-B"
         )
         (cls.shipment_a | cls.shipment_b)._oms_generate_tasks()
+
+    @classmethod
+    def _rule_vals(cls, domain="[]", **vals):
+        """An ``oms.rule`` to create from a task or document type's
+        ``rule_ids`` (its type, model and event follow from the payload)."""
+        return Command.create({"name": f"Rule {domain}", "domain": domain, **vals})
 
     @classmethod
     def _incoterm(cls, code):

@@ -6,7 +6,7 @@ from odoo import Command, fields
 
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
 
-from .common import walk_shipment_to
+from .common import shipped_rules, walk_shipment_to
 
 
 class OmsDocumentCommon(OmsCoreCommon):
@@ -16,6 +16,9 @@ class OmsDocumentCommon(OmsCoreCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # OmsCoreCommon archives every rule: these tests judge the shipped
+        # document and task rules.
+        shipped_rules(cls.env, ["require_document", "create_task"]).active = True
         cls.Shipment = cls.env["oms.export.shipment"]
         cls.DocType = cls.env["oms.export.document.type"]
         cls.incoterm_fob = cls.env.ref("account.incoterm_FOB")

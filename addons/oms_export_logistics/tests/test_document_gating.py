@@ -41,8 +41,8 @@ class TestDocumentGating(OmsDocumentCommon):
 
     def test_optional_document_does_not_gate(self):
         self.env.ref(
-            "oms_export_logistics.oms_export_document_rule_packing_list"
-        ).mandatory = False
+            "oms_export_logistics.oms_rule_export_document_packing_list"
+        ).document_mandatory = False
         shipment = self._create_shipment()
         self.assertFalse(
             shipment.document_ids.filtered(

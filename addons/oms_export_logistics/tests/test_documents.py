@@ -73,12 +73,12 @@ class TestDocumentRules(OmsDocumentCommon):
 
     def test_optional_rule_then_mandatory(self):
         doc_type = self._doc_type("proforma_invoice")
-        self.env["oms.export.document.rule"].create(
+        self.env["oms.rule"].create(
             {
                 "name": "German customers: pro-forma on request",
                 "document_type_id": doc_type.id,
-                "mandatory": False,
-                "country_ids": [Command.set(self.env.ref("base.de").ids)],
+                "document_mandatory": False,
+                "domain": "[('partner_id.country_id.code', '=', 'DE')]",
             }
         )
         shipment = self._create_shipment()
@@ -140,7 +140,7 @@ class TestDocumentRules(OmsDocumentCommon):
             "name": "Bad rule",
             "document_type_id": self._doc_type("packing_list").id,
         }
-        Rule = self.env["oms.export.document.rule"]
+        Rule = self.env["oms.rule"]
         with self.assertRaises(ValidationError):
             Rule.create({**rule_vals, "domain": "[('no_such_field', '=', 1)]"})
         with self.assertRaises(ValidationError):

@@ -23,6 +23,7 @@ class TestTasks(OmsExportCommon):
                 "party_role": "cha",
                 "anchor": "date_cutoff",
                 "offset_days": -3,
+                "rule_ids": [cls._rule_vals()],
             }
         )
         cls.type_gate_in = TaskType.create(
@@ -31,6 +32,7 @@ class TestTasks(OmsExportCommon):
                 "party_role": "transporter",
                 "anchor": "date_cutoff",
                 "offset_days": -1,
+                "rule_ids": [cls._rule_vals()],
             }
         )
         cls.type_bank = TaskType.create(
@@ -39,6 +41,7 @@ class TestTasks(OmsExportCommon):
                 "party_role": "bank",
                 "anchor": "bl_date",
                 "offset_days": 7,
+                "rule_ids": [cls._rule_vals()],
             }
         )
         cls.type_air_only = TaskType.create(
@@ -47,7 +50,7 @@ class TestTasks(OmsExportCommon):
                 "party_role": "forwarder",
                 "anchor": "etd",
                 "offset_days": 0,
-                "mode": "air",
+                "rule_ids": [cls._rule_vals("[('mode', '=', 'air')]")],
             }
         )
 
@@ -86,13 +89,13 @@ class TestTasks(OmsExportCommon):
         shipment.action_generate_tasks()
         self.assertEqual(len(shipment.task_ids), 3)
         shipment.task_ids[0].action_done()
-        self.type_air_only.mode = False
+        self.type_air_only.rule_ids.domain = "[]"
         created = shipment._oms_generate_tasks()
         self.assertEqual(created.task_type_id, self.type_air_only)
         self.assertEqual(len(shipment.task_ids), 4)
 
     def test_task_type_incoterm_filter(self):
-        self.type_bank.incoterm_ids = self._incoterm("FOB")
+        self.type_bank.rule_ids.domain = "[('incoterm_id.code', '=', 'FOB')]"
         shipment = self._create_shipment()
         shipment.action_generate_tasks()
         self.assertNotIn(self.type_bank, shipment.task_ids.task_type_id)

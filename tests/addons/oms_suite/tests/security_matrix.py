@@ -139,7 +139,6 @@ MATRIX = {
     "oms.export.document.type": _rights(
         oms_user="r", oms_manager="crwu", **_SHIPMENT_FILE_READERS
     ),
-    "oms.export.document.rule": _rights(oms_user="r", oms_manager="crwu"),
     "oms.container.type": _rights(oms_user="r", oms_manager="crwu", salesman="r"),
     "oms.dd.tariff": _rights(oms_user="r", oms_manager="crwu"),
     "oms.dd.tariff.tier": _rights(oms_user="r", oms_manager="crwu"),
