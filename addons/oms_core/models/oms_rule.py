@@ -198,9 +198,28 @@ class OmsRule(models.Model):
         if spec.get("event"):
             self.event = spec["event"]
 
+    # CRUD METHODS
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._fill_rule_type_from_payload(vals)
+        return super().create(vals_list)
+
     # CONSTRAINT METHODS
 
-    @api.constrains("rule_type", "applies_to", "event")
+    @api.constrains(
+        lambda self: (
+            "rule_type",
+            "applies_to",
+            "event",
+            *{
+                name
+                for spec in self._get_rule_type_specs().values()
+                for name in spec.get("required", ())
+            },
+        )
+    )
     def _check_rule_type_spec(self):
         """A rule type declared for one model and event (see
         :meth:`_get_rule_type_specs`) is refused elsewhere, and its
@@ -283,11 +302,15 @@ class OmsRule(models.Model):
         """What each rule type is, for the engine and the rules menu.
 
         ``{rule_type: {"area": area, "applies_to": model, "event": event,
-        "required": (parameter field, ...)}}``; every key but ``area`` is
-        optional. An addon adding a rule type with ``selection_add`` declares
-        it here (``super()`` then ``update``) and, for an action run by the
-        engine, implements ``_oms_rule_execute_<rule_type>`` on the model the
-        rule applies to. A rule type that selects configuration (an invoice
+        "required": (parameter field, ...), "payload": field}}``; every key
+        but ``area`` is optional. ``payload`` names the Many2one to the
+        configuration a selecting rule type chooses (a rule created with it
+        and no type gets this type).
+
+        An addon adding a rule type with ``selection_add`` declares it here
+        (``super()`` then ``update``) and, for an action run by the engine,
+        implements ``_oms_rule_execute_<rule_type>`` on the model the rule
+        applies to. A rule type that selects configuration (an invoice
         policy, a document, a task) is read with
         ``records._oms_rules_by_record(event)`` or
         ``records._oms_first_rule_by_record(event)`` instead.
@@ -300,6 +323,23 @@ class OmsRule(models.Model):
             "jeopardy": {"area": "order", "required": ("jeopardy_level",)},
             "notify": {"area": "order", "required": ("mail_template_id",)},
         }
+
+    @api.model
+    def _fill_rule_type_from_payload(self, vals):
+        """A rule created from the configuration it selects (the "Applies
+        to" page of an invoice policy, a document type, a task type...)
+        without a rule type is a rule of that configuration: its type, model
+        and event follow the spec whose ``payload`` field is set. Explicit
+        values are kept, so the spec constraint still refuses a wrong one."""
+        if "rule_type" in vals:
+            return vals
+        for rule_type, spec in self._get_rule_type_specs().items():
+            if spec.get("payload") and vals.get(spec["payload"]):
+                vals["rule_type"] = rule_type
+                vals.setdefault("applies_to", spec["applies_to"])
+                vals.setdefault("event", spec["event"])
+                break
+        return vals
 
     def _get_selection_label(self, field_name):
         self.ensure_one()
@@ -315,14 +355,19 @@ class OmsRule(models.Model):
         )
 
     @api.model
-    def _get_rules(self, model_name, event, companies=None):
-        """Active rules of ``event`` for ``model_name``, in evaluation order."""
+    def _get_rules(self, model_name, event, companies=None, rule_domain=None):
+        """Active rules of ``event`` for ``model_name``, in evaluation order.
+
+        :param rule_domain: further conditions on the rules themselves, e.g.
+            that the configuration they name is active
+        """
         companies = companies if companies is not None else self.env.companies
         return self.search(
             [
                 ("applies_to", "=", model_name),
                 ("event", "=", event),
                 ("company_id", "in", [False, *companies.ids]),
+                *(rule_domain or []),
             ]
         )
 

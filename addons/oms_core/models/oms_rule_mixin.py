@@ -17,7 +17,7 @@ class OmsRuleMixin(models.AbstractModel):
     _name = "oms.rule.mixin"
     _description = "OMS Rules Engine"
 
-    def _oms_get_rules(self, event):
+    def _oms_get_rules(self, event, rule_domain=None):
         # Rules are configuration the engine reads on behalf of whoever
         # triggers the event (a helpdesk agent creating a ticket has no right
         # on oms.rule); the records matched keep the user's environment.
@@ -28,6 +28,7 @@ class OmsRuleMixin(models.AbstractModel):
                 self._name,
                 event,
                 companies=self.mapped("company_id") or self.env.companies,
+                rule_domain=rule_domain,
             )
         )
 
@@ -58,13 +59,17 @@ class OmsRuleMixin(models.AbstractModel):
                 )
         return rules_by_record
 
-    def _oms_first_rule_by_record(self, event):
+    def _oms_first_rule_by_record(self, event, rule_domain=None):
         """``{record: rule}``: the first rule of ``event`` (by sequence)
         matching each record of ``self``; records no rule matches are
-        absent."""
+        absent.
+
+        :param rule_domain: conditions on the rules (e.g. the configuration
+            they name is active), applied before the first match is taken
+        """
         first = {}
         remaining = self
-        for rule in self._oms_get_rules(event):
+        for rule in self._oms_get_rules(event, rule_domain=rule_domain):
             if not remaining:
                 break
             matched = rule._match(remaining)

@@ -10,6 +10,7 @@ from . import helpdesk_ticket_category
 from . import oms_fallout
 from . import helpdesk_ticket
 from . import helpdesk_ticket_sla
+from . import resource_calendar
 from . import sale_order
 from . import sale_order_line
 from . import stock_picking

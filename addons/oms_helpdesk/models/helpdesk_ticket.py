@@ -1,12 +1,10 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import bisect
 import logging
 import re
 from collections import defaultdict
 
 from markupsafe import Markup
-from pytz import utc
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
@@ -276,7 +274,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    # MAIL GATEWAY
+    # MAIL AND RATING OVERRIDES
 
     @api.model
     def message_new(self, msg, custom_values=None):
@@ -310,12 +308,117 @@ class HelpdeskTicket(models.Model):
         self._oms_link_references(self._oms_get_message_text(msg), sender)
         return result
 
+    def rating_apply(
+        self,
+        rate,
+        token=None,
+        rating=None,
+        feedback=None,
+        subtype_xmlid=None,
+        notify_delay_send=False,
+    ):
+        rating = super().rating_apply(
+            rate,
+            token=token,
+            rating=rating,
+            feedback=feedback,
+            subtype_xmlid=subtype_xmlid,
+            notify_delay_send=notify_delay_send,
+        )
+        if rating.res_model == self._name and rate <= self._oms_low_rating():
+            self.browse(rating.res_id)._oms_open_followup(
+                self.env._(
+                    "Low rating (%(rate)s/5): %(feedback)s",
+                    rate=rate,
+                    feedback=feedback or "",
+                )
+            )
+        return rating
+
+    # PUBLIC ACTIONS
+
+    def _oms_open_record(self, record):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+        }
+
+    def action_open_sale_order(self):
+        self.ensure_one()
+        return self._oms_open_record(self.sale_order_id)
+
+    def action_open_picking(self):
+        self.ensure_one()
+        return self._oms_open_record(self.picking_id)
+
+    def action_open_invoice(self):
+        self.ensure_one()
+        return self._oms_open_record(self.invoice_id)
+
+    def action_view_remedies(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Remedies"),
+            "res_model": "oms.helpdesk.remedy",
+            "view_mode": "list,form",
+            "domain": [("ticket_id", "=", self.id)],
+        }
+
+    def action_oms_remedy(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Remedy"),
+            "res_model": "helpdesk.ticket.remedy",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_oms_send_survey(self):
+        """Send the satisfaction survey of the order's done deliveries now
+        (those already surveyed are skipped)."""
+        self.ensure_one()
+        self.check_access("write")
+        inputs = self.env["survey.user_input"]._oms_send_for_ticket(self)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if inputs else "warning",
+                "message": self.env._("Satisfaction survey sent.")
+                if inputs
+                else self.env._("No delivery left to survey."),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def set_sla(self):
+        # helpdesk_mgmt_sla lets agents create and update a ticket's SLA
+        # lines but not delete them, so routing a ticket from one SLA team to
+        # another failed for them: whoever may edit the ticket replaces its
+        # SLA lines.
+        self.check_access("write")
+        self.sudo().ticket_sla_ids.unlink()
+        return super().set_sla()
+
+    def refresh_sla(self):
+        # Same as set_sla: the lines of SLAs that no longer apply go.
+        self.ensure_one()
+        self.check_access("write")
+        slas = self._get_sla()
+        self.sudo().ticket_sla_ids.filtered(lambda r: r.sla_id not in slas).unlink()
+        return super().refresh_sla()
+
+    # BUSINESS METHODS: document links
+
     @api.model
     def _oms_get_message_text(self, msg):
         subject = msg.get("subject") or ""
         return f"{subject}\n{tools.html2plaintext(msg.get('body') or '')}"
-
-    # BUSINESS METHODS: document links
 
     @api.model
     def _oms_get_reference_tokens(self, text):
@@ -500,23 +603,6 @@ class HelpdeskTicket(models.Model):
         if moved:
             moved.set_sla()
 
-    def set_sla(self):
-        # helpdesk_mgmt_sla lets agents create and update a ticket's SLA
-        # lines but not delete them, so routing a ticket from one SLA team to
-        # another failed for them: whoever may edit the ticket replaces its
-        # SLA lines.
-        self.check_access("write")
-        self.sudo().ticket_sla_ids.unlink()
-        return super().set_sla()
-
-    def refresh_sla(self):
-        # Same as set_sla: the lines of SLAs that no longer apply go.
-        self.ensure_one()
-        self.check_access("write")
-        slas = self._get_sla()
-        self.sudo().ticket_sla_ids.filtered(lambda r: r.sla_id not in slas).unlink()
-        return super().refresh_sla()
-
     def _oms_rule_execute_route(self, matches):
         """Rule action ``route``: the first matching rule (by sequence) sets
         each of team, assignee and priority; one write per distinct result."""
@@ -576,33 +662,6 @@ class HelpdeskTicket(models.Model):
 
     # BUSINESS METHODS: follow-up of a low rating
 
-    def rating_apply(
-        self,
-        rate,
-        token=None,
-        rating=None,
-        feedback=None,
-        subtype_xmlid=None,
-        notify_delay_send=False,
-    ):
-        rating = super().rating_apply(
-            rate,
-            token=token,
-            rating=rating,
-            feedback=feedback,
-            subtype_xmlid=subtype_xmlid,
-            notify_delay_send=notify_delay_send,
-        )
-        if rating.res_model == self._name and rate <= self._oms_low_rating():
-            self.browse(rating.res_id)._oms_open_followup(
-                self.env._(
-                    "Low rating (%(rate)s/5): %(feedback)s",
-                    rate=rate,
-                    feedback=feedback or "",
-                )
-            )
-        return rating
-
     @api.model
     def _oms_low_rating(self):
         """Ratings (0-5) at or below this open a follow-up ticket."""
@@ -640,81 +699,14 @@ class HelpdeskTicket(models.Model):
 
     # BUSINESS METHODS: SLA escalation
 
-    @api.model
-    def _oms_get_work_hours_counter(self, calendar, start, end):
-        """Business hours of ``calendar`` from any moment after ``start``
-        until ``end``, as ``get_work_hours_count(moment, end,
-        compute_leaves=True)`` counts them, from one computation of the
-        calendar's work intervals: the hours of many tickets cost the
-        queries of one.
-
-        :returns: a function of a naive UTC datetime (``>= start``)
-        """
-        start, end = (
-            dt if dt.tzinfo else dt.replace(tzinfo=utc) for dt in (start, end)
-        )
-        # Sorted and disjoint: the calendar merges overlapping intervals.
-        intervals = [
-            (interval_start, stop)
-            for interval_start, stop, _meta in calendar._work_intervals_batch(
-                start, end
-            )[False]
-        ]
-        stops = [stop for _start, stop in intervals]
-        # hours_from[i]: hours of the intervals i and after.
-        hours_from = [0.0] * (len(intervals) + 1)
-        for index in range(len(intervals) - 1, -1, -1):
-            interval_start, interval_stop = intervals[index]
-            hours_from[index] = (
-                hours_from[index + 1]
-                + (interval_stop - interval_start).total_seconds() / 3600
-            )
-
-        def count(moment):
-            moment = moment if moment.tzinfo else moment.replace(tzinfo=utc)
-            # The first interval ending after the moment may have begun before.
-            index = bisect.bisect_right(stops, moment)
-            if index == len(intervals):
-                return 0.0
-            interval_start, interval_stop = intervals[index]
-            if interval_start >= moment:
-                return hours_from[index]
-            return (
-                hours_from[index + 1] + (interval_stop - moment).total_seconds() / 3600
-            )
-
-        return count
-
     def _oms_get_sla_percents(self, now):
         """``{ticket: percent}``: share (%) of its SLA time each ticket has
         used at ``now``, in its team's business hours, for its SLA closest to
-        the deadline (0 without a running SLA). The work intervals are
-        computed once per calendar, whatever the number of tickets."""
-        running = self.ticket_sla_ids.filtered(
-            lambda s: s.state == "in_progress" and s.hours
-        )
-        starts = {}
-        by_calendar = defaultdict(list)
-        for line in running:
-            start = line.last_state_date or line.ticket_id.create_date
-            calendar = line.ticket_id.team_id.resource_calendar_id
-            # A team without working hours has no business hours to count
-            # (SLA teams must have some: helpdesk.sla's constraint).
-            if start and start < now and calendar:
-                starts[line] = start
-                by_calendar[calendar].append(start)
-        counters = {
-            calendar: self._oms_get_work_hours_counter(calendar, min(dts), now)
-            for calendar, dts in by_calendar.items()
-        }
+        the deadline (0 without a running SLA)."""
         percents = dict.fromkeys(self, 0.0)
-        for line in running:
+        for line, percent in self.ticket_sla_ids._oms_get_used_percents(now).items():
             ticket = line.ticket_id
-            used = line.consumed_time
-            if line in starts:
-                counter = counters[ticket.team_id.resource_calendar_id]
-                used += counter(starts[line])
-            percents[ticket] = max(percents.get(ticket, 0.0), 100.0 * used / line.hours)
+            percents[ticket] = max(percents.get(ticket, 0.0), percent)
         return percents
 
     def _oms_get_sla_percent(self, now):
@@ -728,88 +720,18 @@ class HelpdeskTicket(models.Model):
     def _oms_get_due_escalation_levels(self, now):
         """Levels of the ticket's team due at ``now`` and not applied yet."""
         self.ensure_one()
-        percent = self._oms_get_sla_percent(now)
-        return self.team_id.escalation_level_ids.filtered(
-            lambda level: (
-                level.percent <= percent
-                and level not in self.oms_escalation_level_ids
-                and (not level.sla_id or level.sla_id in self.sla_ids)
-            )
-        ).sorted("percent")
-
-    def _oms_escalation_recipients(self, level):
-        partners = level.user_id.partner_id | level.group_id.users.partner_id
-        return partners or self.user_id.partner_id
-
-    def _oms_escalation_manager(self):
-        return self.team_id.user_id or self.env.ref(
-            "oms_core.group_oms_manager"
-        ).sudo().users.filtered(lambda u: not u.share)[:1].with_env(self.env)
+        return self.team_id.escalation_level_ids._filter_due(
+            self, self._oms_get_sla_percent(now)
+        )
 
     def _oms_apply_escalation_level(self, level):
         """Run one escalation level on the ticket and record it."""
         self.ensure_one()
-        body = self.env._(
-            "Escalation %(level)s: %(percent)s%% of the SLA time used.",
-            level=level.name,
-            percent=level.percent,
-        )
-        vals = {"oms_escalation_level_ids": [fields.Command.link(level.id)]}
-        partners = self.env["res.partner"]
-        if level.action == "notify":
-            partners = self._oms_escalation_recipients(level)
-        elif level.action == "reassign":
-            vals["user_id"] = level.user_id.id
-            partners = level.user_id.partner_id
-        elif level.action == "escalate_manager":
-            manager = self._oms_escalation_manager()
-            vals.update(oms_escalated_to_manager=True, priority="3")
-            if manager:
-                self.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=self.env._("Escalated ticket: %s", self.display_name),
-                    note=body,
-                    user_id=manager.id,
-                )
-        self.write(vals)
-        self.message_post(
-            body=body,
-            partner_ids=partners.ids,
-            subtype_xmlid="mail.mt_note",
-        )
+        level._apply(self)
 
     def _oms_escalation_domain(self):
-        """Open tickets under a running SLA that can still escalate: an
-        active level of their team, for any SLA or for one of theirs, is not
-        applied yet. Tickets at their last level are not read again."""
-        levels_by_team = (
-            self.env["oms.helpdesk.escalation.level"].search([]).grouped("team_id")
-        )
-        pending = []
-        for team, levels in levels_by_team.items():
-            level_domains = [
-                [("oms_escalation_level_ids", "not in", level.ids)]
-                + (
-                    [("ticket_sla_ids.sla_id", "=", level.sla_id.id)]
-                    if level.sla_id
-                    else []
-                )
-                for level in levels
-            ]
-            pending.append(
-                expression.AND(
-                    [[("team_id", "=", team.id)], expression.OR(level_domains)]
-                )
-            )
-        return expression.AND(
-            [
-                [
-                    ("closed", "=", False),
-                    ("ticket_sla_ids.state", "=", "in_progress"),
-                ],
-                expression.OR(pending) if pending else expression.FALSE_DOMAIN,
-            ]
-        )
+        """Open tickets under a running SLA that can still escalate."""
+        return self.env["oms.helpdesk.escalation.level"]._get_pending_ticket_domain()
 
     @api.model
     def _cron_oms_escalate(self, now=None, limit=500):
@@ -871,79 +793,3 @@ class HelpdeskTicket(models.Model):
                         ticket.sale_order_id, "helpdesk_escalation", error
                     )
         return escalated
-
-    # PUBLIC ACTIONS
-
-    def _oms_open_record(self, record):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": record._name,
-            "res_id": record.id,
-            "view_mode": "form",
-        }
-
-    def action_open_sale_order(self):
-        self.ensure_one()
-        return self._oms_open_record(self.sale_order_id)
-
-    def action_open_picking(self):
-        self.ensure_one()
-        return self._oms_open_record(self.picking_id)
-
-    def action_open_invoice(self):
-        self.ensure_one()
-        return self._oms_open_record(self.invoice_id)
-
-    def action_view_remedies(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Remedies"),
-            "res_model": "oms.helpdesk.remedy",
-            "view_mode": "list,form",
-            "domain": [("ticket_id", "=", self.id)],
-        }
-
-    def action_oms_remedy(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Remedy"),
-            "res_model": "helpdesk.ticket.remedy",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_ticket_id": self.id},
-        }
-
-    def action_oms_send_survey(self):
-        """Send the satisfaction survey of the order's done deliveries now
-        (those already surveyed are skipped)."""
-        self.ensure_one()
-        self.check_access("write")
-        # Deliveries, surveys and the order's chatter belong to the sales,
-        # stock and survey apps: an agent who may edit the ticket sends its
-        # order's survey through the system (uid, so the author, stays the
-        # agent's).
-        inputs = self.sudo().sale_order_id.picking_ids._oms_send_satisfaction_surveys(
-            force=True
-        )
-        if inputs:
-            inputs.oms_ticket_id = self
-            self.message_post(
-                body=self.env._(
-                    "Satisfaction survey sent for %s.",
-                    ", ".join(inputs.oms_picking_id.mapped("name")),
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success" if inputs else "warning",
-                "message": self.env._("Satisfaction survey sent.")
-                if inputs
-                else self.env._("No delivery left to survey."),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 
 class OmsHelpdeskEscalationLevel(models.Model):
@@ -63,6 +64,8 @@ class OmsHelpdeskEscalationLevel(models.Model):
         ),
     ]
 
+    # CONSTRAINT METHODS
+
     @api.constrains("action", "user_id")
     def _check_reassign_user(self):
         for level in self:
@@ -73,3 +76,96 @@ class OmsHelpdeskEscalationLevel(models.Model):
                         level.name,
                     )
                 )
+
+    # BUSINESS METHODS
+
+    @api.model
+    def _get_pending_ticket_domain(self):
+        """Open tickets under a running SLA that can still escalate: an
+        active level of their team, for any SLA or for one of theirs, is not
+        applied yet. Tickets at their last level are not read again."""
+        pending = []
+        for team, levels in self.search([]).grouped("team_id").items():
+            level_domains = [
+                [("oms_escalation_level_ids", "not in", level.ids)]
+                + (
+                    [("ticket_sla_ids.sla_id", "=", level.sla_id.id)]
+                    if level.sla_id
+                    else []
+                )
+                for level in levels
+            ]
+            pending.append(
+                expression.AND(
+                    [[("team_id", "=", team.id)], expression.OR(level_domains)]
+                )
+            )
+        return expression.AND(
+            [
+                [
+                    ("closed", "=", False),
+                    ("ticket_sla_ids.state", "=", "in_progress"),
+                ],
+                expression.OR(pending) if pending else expression.FALSE_DOMAIN,
+            ]
+        )
+
+    def _filter_due(self, ticket, percent):
+        """Levels of ``self`` due on ``ticket`` once it used ``percent`` of
+        its SLA time and not applied to it yet, lowest first."""
+        return self.filtered(
+            lambda level: (
+                level.percent <= percent
+                and level not in ticket.oms_escalation_level_ids
+                and (not level.sla_id or level.sla_id in ticket.sla_ids)
+            )
+        ).sorted("percent")
+
+    def _get_recipients(self, ticket):
+        """Partners a ``notify`` level tells: its user and group, else the
+        ticket's assignee."""
+        self.ensure_one()
+        partners = self.user_id.partner_id | self.group_id.users.partner_id
+        return partners or ticket.user_id.partner_id
+
+    @api.model
+    def _get_manager(self, ticket):
+        """Who an ``escalate_manager`` level hands the ticket to: the team
+        leader, else an OMS manager."""
+        # Group members are read as the system: the agent running the
+        # escalation may not read groups.
+        return ticket.team_id.user_id or self.env.ref(
+            "oms_core.group_oms_manager"
+        ).sudo().users.filtered(lambda u: not u.share)[:1].with_env(self.env)
+
+    def _apply(self, ticket):
+        """Run the level on ``ticket`` and record it there."""
+        self.ensure_one()
+        body = self.env._(
+            "Escalation %(level)s: %(percent)s%% of the SLA time used.",
+            level=self.name,
+            percent=self.percent,
+        )
+        vals = {"oms_escalation_level_ids": [fields.Command.link(self.id)]}
+        partners = self.env["res.partner"]
+        if self.action == "notify":
+            partners = self._get_recipients(ticket)
+        elif self.action == "reassign":
+            vals["user_id"] = self.user_id.id
+            partners = self.user_id.partner_id
+        elif self.action == "escalate_manager":
+            manager = self._get_manager(ticket)
+            vals.update(oms_escalated_to_manager=True, priority="3")
+            if manager:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Escalated ticket: %s", ticket.display_name),
+                    note=body,
+                    user_id=manager.id,
+                )
+        ticket.write(vals)
+        ticket.message_post(
+            body=body,
+            partner_ids=partners.ids,
+            subtype_xmlid="mail.mt_note",
+        )

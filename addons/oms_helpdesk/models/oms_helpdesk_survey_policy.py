@@ -5,9 +5,10 @@ from odoo.exceptions import ValidationError
 
 
 class OmsHelpdeskSurveyPolicy(models.Model):
-    """When and which satisfaction survey a customer segment gets after a
-    delivery is done. The first policy (by sequence) matching the
-    customer's tags applies; a policy without tags matches everyone."""
+    """Which satisfaction survey a delivery's customer gets, when, and what
+    a low score opens. Which deliveries get the policy is said by its
+    ``send_survey`` rules (``rule_ids``) on the OMS rules engine: the first
+    matching rule by sequence wins."""
 
     _name = "oms.helpdesk.survey.policy"
     _description = "Satisfaction Survey Policy"
@@ -19,11 +20,6 @@ class OmsHelpdeskSurveyPolicy(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company", help="Leave empty to apply in every company."
-    )
-    partner_category_ids = fields.Many2many(
-        "res.partner.category",
-        string="Customer Segments",
-        help="Customers with one of these tags. Empty: every customer.",
     )
     survey_id = fields.Many2one("survey.survey", required=True)
     delay_days = fields.Integer(
@@ -46,6 +42,24 @@ class OmsHelpdeskSurveyPolicy(models.Model):
         string="Follow-up Team",
         help="Team of the follow-up ticket a low score opens.",
     )
+    rule_ids = fields.One2many(
+        "oms.rule",
+        "survey_policy_id",
+        string="Applies To",
+        # Rules are OMS configuration: shown to who may read them.
+        groups="oms_core.group_oms_user",
+        # A rule created from the policy is a survey rule of deliveries.
+        context={
+            "active_test": False,
+            "default_applies_to": "stock.picking",
+            "default_event": "delivery_done",
+            "default_rule_type": "send_survey",
+        },
+        help="Deliveries the policy applies to, as OMS rules: the first "
+        "matching rule (by sequence) of all survey policies wins.",
+    )
+
+    # CONSTRAINT METHODS
 
     @api.constrains("delay_days")
     def _check_delay_days(self):
@@ -58,17 +72,3 @@ class OmsHelpdeskSurveyPolicy(models.Model):
                         policy.name,
                     )
                 )
-
-    @api.model
-    def _get_policies(self, companies):
-        return self.search([("company_id", "in", [False, *companies.ids])])
-
-    def _match(self, partner, company):
-        """First policy of ``self`` for ``partner``'s segment in ``company``."""
-        tags = partner.commercial_partner_id.category_id | partner.category_id
-        for policy in self:
-            if policy.company_id and policy.company_id != company:
-                continue
-            if not policy.partner_category_ids or policy.partner_category_ids & tags:
-                return policy
-        return self.browse()

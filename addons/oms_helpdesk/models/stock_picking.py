@@ -13,7 +13,9 @@ _logger = logging.getLogger(__name__)
 
 
 class StockPicking(models.Model):
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    # Satisfaction survey policies are chosen by send_survey rules.
+    _inherit = ["stock.picking", "oms.rule.mixin"]
 
     ticket_ids = fields.One2many("helpdesk.ticket", "picking_id", string="Tickets")
     ticket_count = fields.Integer(compute="_compute_ticket_count")
@@ -61,9 +63,19 @@ class StockPicking(models.Model):
             ("oms_survey_input_ids", "=", False),
         ]
 
-    def _oms_get_survey_policy(self, policies):
-        self.ensure_one()
-        return policies._match(self.sale_id.partner_id, self.company_id)
+    def _oms_get_survey_policies(self):
+        """``{picking: policy}``: the survey policy of the first
+        ``send_survey`` rule (by sequence) matching each delivery of
+        ``self``; deliveries no rule matches are absent."""
+        return {
+            picking: rule.survey_policy_id.with_env(self.env)
+            for picking, rule in self._oms_first_rule_by_record(
+                "delivery_done",
+                # An archived policy sends nothing: its rules give way to the
+                # next ones, as the policy itself did.
+                rule_domain=[("survey_policy_id.active", "=", True)],
+            ).items()
+        }
 
     def _oms_prepare_survey_input_vals(self, policy):
         self.ensure_one()
@@ -85,13 +97,14 @@ class StockPicking(models.Model):
         # out whatever the rights of whoever triggers it (cron, agent, fallout
         # retry); uid, so the chatter author, stays theirs.
         pickings = self.sudo().filtered_domain(self._oms_survey_candidate_domain())
-        policies = self.env["oms.helpdesk.survey.policy"]._get_policies(
-            pickings.company_id
-        )
+        # The rules are matched as the system too (their conditions read the
+        # order's customer); the policies are read with the user's rights.
+        policies = pickings._oms_get_survey_policies()
         template = self.env.ref("survey.mail_template_user_input_invite")
         inputs = self.env["survey.user_input"]
         for picking in pickings:
-            policy = picking._oms_get_survey_policy(policies)
+            policy = policies.get(picking, self.env["oms.helpdesk.survey.policy"])
+            policy = policy.with_env(self.env)
             if not policy or not picking.sale_id.partner_id.email:
                 continue
             due = picking.date_done + timedelta(days=policy.delay_days)

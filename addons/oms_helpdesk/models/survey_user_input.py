@@ -147,3 +147,28 @@ class SurveyUserInput(models.Model):
         for user_input, ticket in zip(low, tickets, strict=True):
             user_input.oms_followup_ticket_id = ticket
         return low.oms_followup_ticket_id
+
+    @api.model
+    def _oms_send_for_ticket(self, ticket):
+        """Send now the satisfaction survey of the done deliveries of
+        ``ticket``'s order not surveyed yet, and note it on the ticket.
+
+        :returns: the survey answers (invitations) created
+        """
+        # Deliveries, surveys and the order's chatter belong to the sales,
+        # stock and survey apps: an agent who may edit the ticket sends its
+        # order's survey through the system (uid, so the author, stays the
+        # agent's).
+        inputs = ticket.sudo().sale_order_id.picking_ids._oms_send_satisfaction_surveys(
+            force=True
+        )
+        if inputs:
+            inputs.oms_ticket_id = ticket
+            ticket.message_post(
+                body=self.env._(
+                    "Satisfaction survey sent for %s.",
+                    ", ".join(inputs.oms_picking_id.mapped("name")),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return inputs

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_mail_gateway
 from . import test_routing
+from . import test_rules_engine
 from . import test_sla_escalation
 from . import test_jeopardy_ticket
 from . import test_one_call_resolution

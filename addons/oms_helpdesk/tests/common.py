@@ -16,7 +16,8 @@ class OmsHelpdeskCommon(OmsCoreCommon):
         cls.env = cls.env(
             context=dict(cls.env.context, mail_create_nolog=True, mail_notrack=True)
         )
-        cls.env["oms.helpdesk.survey.policy"].search([]).active = False
+        # No survey unless a test configures one.
+        cls.env["oms.rule"].search([("rule_type", "=", "send_survey")]).active = False
         cls.env["helpdesk.sla"].search([]).active = False
         cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
         cls.stage_progress = cls.env.ref(
@@ -105,6 +106,42 @@ class OmsHelpdeskCommon(OmsCoreCommon):
                 "partner_id": cls.customer_de.id,
                 **vals,
             }
+        )
+
+    @classmethod
+    def _create_survey_policy(cls, domain="[]", company=None, **vals):
+        """A survey policy and its ``send_survey`` rule (``domain``, same
+        sequence and company as the policy)."""
+        company_vals = {"company_id": company.id} if company else {}
+        policy = cls.env["oms.helpdesk.survey.policy"].create(
+            {"survey_id": cls.survey.id, **company_vals, **vals}
+        )
+        policy.rule_ids = [
+            Command.create(
+                {
+                    "name": policy.name,
+                    "sequence": policy.sequence,
+                    "domain": domain,
+                    **company_vals,
+                }
+            )
+        ]
+        return policy
+
+    @classmethod
+    def _segment_domain(cls, tags):
+        """The former segment matcher: the order's customer or its company
+        has one of ``tags``."""
+        return str(
+            [
+                "|",
+                ("sale_id.partner_id.category_id", "in", tags.ids),
+                (
+                    "sale_id.partner_id.commercial_partner_id.category_id",
+                    "in",
+                    tags.ids,
+                ),
+            ]
         )
 
     def _delivered_order(self, partner=None, qty=10):

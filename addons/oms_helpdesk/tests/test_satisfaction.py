@@ -17,25 +17,18 @@ class TestSatisfaction(OmsHelpdeskCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.segment = cls.env["res.partner.category"].create({"name": "Key account"})
-        Policy = cls.env["oms.helpdesk.survey.policy"]
-        cls.policy_key = Policy.create(
-            {
-                "name": "Key accounts: next day",
-                "sequence": 1,
-                "partner_category_ids": [(6, 0, cls.segment.ids)],
-                "survey_id": cls.survey.id,
-                "delay_days": 1,
-                "followup_team_id": cls.team.id,
-            }
+        cls.policy_key = cls._create_survey_policy(
+            domain=cls._segment_domain(cls.segment),
+            name="Key accounts: next day",
+            sequence=1,
+            delay_days=1,
+            followup_team_id=cls.team.id,
         )
-        cls.policy_all = Policy.create(
-            {
-                "name": "Everyone: after 3 days",
-                "sequence": 10,
-                "survey_id": cls.survey.id,
-                "delay_days": 3,
-                "followup_team_id": cls.team.id,
-            }
+        cls.policy_all = cls._create_survey_policy(
+            name="Everyone: after 3 days",
+            sequence=10,
+            delay_days=3,
+            followup_team_id=cls.team.id,
         )
 
     def _send(self, order, days_later):

@@ -22,9 +22,7 @@ class TestUiTour(OmsHelpdeskCommon, HttpCase):
                 "company_id": cls.company.id,
             }
         )
-        cls.env["oms.helpdesk.survey.policy"].create(
-            {"name": "Tour policy", "survey_id": cls.survey.id, "delay_days": 3}
-        )
+        cls._create_survey_policy(name="Tour policy", delay_days=3)
         cls.order = cls._create_order(lines=[(cls.product, 4)])
         cls.order.action_confirm()
         pickings = cls.order.picking_ids

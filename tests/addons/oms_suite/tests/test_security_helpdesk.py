@@ -117,9 +117,7 @@ class TestSecurityHelpdeskAgent(OmsHelpdeskSecurityCommon):
         self.assertEqual(ticket.ticket_sla_ids.sla_id, self.sla)
 
     def test_agent_sends_the_satisfaction_survey(self):
-        self.env["oms.helpdesk.survey.policy"].create(
-            {"name": "Everyone", "survey_id": self.survey.id, "delay_days": 3}
-        )
+        self._create_survey_policy(name="Everyone", delay_days=3)
         self._deliver(self.order)
         ticket = self._create_ticket(sale_order_id=self.order.id)
         ticket.with_user(self.plain_agent).action_oms_send_survey()
@@ -144,9 +142,7 @@ class TestSecurityHelpdeskAgent(OmsHelpdeskSecurityCommon):
         portal_only = new_test_user(
             self.env, login="hd_sec_portal_survey", groups="base.group_portal"
         )
-        self.env["oms.helpdesk.survey.policy"].create(
-            {"name": "Everyone", "survey_id": self.survey.id, "delay_days": 3}
-        )
+        self._create_survey_policy(name="Everyone", delay_days=3)
         self._deliver(self.order)
         ticket = self._create_ticket(sale_order_id=self.order.id)
         with self.assertRaises(AccessError):
