@@ -33,6 +33,7 @@
         "data/oms_fulfilment_strategy_data.xml",
         "data/oms_rule_jeopardy_data.xml",
         "data/ir_cron_jeopardy_data.xml",
+        "views/oms_jeopardy_scan_views.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_invoicing_data.xml",
         "data/queue_job_data.xml",

@@ -27,3 +27,4 @@ from . import oms_payment_deduction
 from . import oms_cash_application
 from . import oms_receipt_forecast
 from . import oms_kpi_order
+from . import oms_jeopardy_scan

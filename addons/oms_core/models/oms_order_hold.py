@@ -102,6 +102,8 @@ class OmsOrderHold(models.Model):
     def create(self, vals_list):
         holds = super().create(vals_list)
         holds._oms_post_raised()
+        # A hold raised by hand moves the stage as one raised by a rule does.
+        holds.order_id._oms_sync_stage()
         return holds
 
     def _oms_guarded_in(self, vals):
@@ -122,7 +124,121 @@ class OmsOrderHold(models.Model):
                 )
             )
 
-    # BUSINESS METHODS
+    # PUBLIC ACTIONS
+
+    def action_release(self, comment=None):
+        """Release the holds as the current user; ``comment`` is mandatory."""
+        return self._oms_action_close("released", comment)
+
+    def action_cancel(self, comment=None):
+        """Withdraw holds raised in error (same rights as a release);
+        ``comment`` is mandatory. The order proceeds as on a release."""
+        return self._oms_action_close("cancelled", comment)
+
+    def _oms_action_open_wizard(self, mode):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Release holds")
+            if mode == "release"
+            else self.env._("Cancel holds"),
+            "res_model": "oms.hold.release",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_hold_ids": self.filtered(lambda h: h.state == "active").ids,
+                "default_mode": mode,
+            },
+        }
+
+    def action_open_release_wizard(self):
+        return self._oms_action_open_wizard("release")
+
+    def action_open_cancel_wizard(self):
+        return self._oms_action_open_wizard("cancel")
+
+    # BUSINESS METHODS: holds raised by the rules
+
+    @api.model
+    def _oms_prepare_rule_hold_vals(self, rule, order, hold_type):
+        """Values of the hold ``rule`` raises on ``order``."""
+        return {
+            "order_id": order.id,
+            "rule_id": rule.id,
+            "reason_id": rule.reason_id.id,
+            "hold_type": hold_type,
+            "message": rule.message or rule.name,
+            "group_id": rule.group_id.id,
+            "auto_release": rule.auto_release,
+        }
+
+    @api.model
+    def _oms_raise_from_rules(self, matches, hold_type):
+        """Raise one hold of ``hold_type`` per rule and order of ``matches``
+        (``[(rule, orders)]``), unless that rule already holds that order.
+
+        :returns: the holds raised
+        """
+        orders = self.env["sale.order"].union(*(orders for _rule, orders in matches))
+        active = {
+            (hold.order_id.id, hold.rule_id.id)
+            for hold in orders.oms_hold_ids
+            if hold.state == "active"
+        }
+        vals_list = [
+            self._oms_prepare_rule_hold_vals(rule, order, hold_type)
+            for rule, rule_orders in matches
+            for order in rule_orders
+            if (order.id, rule.id) not in active
+        ]
+        return self._oms_raise(vals_list)
+
+    @api.model
+    def _oms_recheck_auto_release(self, orders):
+        """Release the auto-release holds of ``orders`` whose rule no longer
+        matches their order (e.g. the prepayment got authorized). Each rule
+        is matched once against all its held orders and the cleared holds
+        are released together.
+
+        :returns: the holds released
+        """
+        holds = orders.oms_hold_ids.filtered(
+            lambda h: h.state == "active" and h.auto_release and h.rule_id
+        )
+        to_release = self.browse()
+        for rule, rule_holds in holds.grouped("rule_id").items():
+            cleared = rule_holds.order_id - rule._match(rule_holds.order_id)
+            to_release |= rule_holds.filtered_domain([("order_id", "in", cleared.ids)])
+        # The engine releases on behalf of the rule: no user right involved.
+        return to_release._release(
+            self.env._("The rule no longer applies."), automatic=True
+        )
+
+    def _oms_get_notification(self, next_action=None):
+        """Client action showing why the holds keep their orders back; it
+        then runs ``next_action`` (an action dict) or reloads the view."""
+        lines = [
+            self.env._(
+                "%(order)s: %(holds)s",
+                order=order.name,
+                holds="; ".join(order_holds.mapped("display_name")),
+            )
+            for order, order_holds in self.grouped("order_id").items()
+        ]
+        if not isinstance(next_action, dict):
+            next_action = {"type": "ir.actions.client", "tag": "soft_reload"}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Confirmed, but held by the order rules"),
+                "message": "\n".join(lines),
+                "type": "warning",
+                "sticky": True,
+                "next": next_action,
+            },
+        }
+
+    # BUSINESS METHODS: raise and close
 
     @api.model
     def _oms_raise(self, vals_list):
@@ -221,6 +337,9 @@ class OmsOrderHold(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         holds.order_id._oms_launch_procurement()
+        # Transition point of the stage history (nothing written when the
+        # procurement launch above already recorded the stage).
+        holds.order_id._oms_sync_stage()
         return holds
 
     def _release(self, comment, automatic=False):
@@ -235,35 +354,3 @@ class OmsOrderHold(models.Model):
         # Rights are checked above against the hold's approver group, whose
         # members need no write access on holds or procurement.
         return self.sudo()._oms_close(state, comment).sudo(False)
-
-    # PUBLIC ACTIONS
-
-    def action_release(self, comment=None):
-        """Release the holds as the current user; ``comment`` is mandatory."""
-        return self._oms_action_close("released", comment)
-
-    def action_cancel(self, comment=None):
-        """Withdraw holds raised in error (same rights as a release);
-        ``comment`` is mandatory. The order proceeds as on a release."""
-        return self._oms_action_close("cancelled", comment)
-
-    def _oms_action_open_wizard(self, mode):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Release holds")
-            if mode == "release"
-            else self.env._("Cancel holds"),
-            "res_model": "oms.hold.release",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_hold_ids": self.filtered(lambda h: h.state == "active").ids,
-                "default_mode": mode,
-            },
-        }
-
-    def action_open_release_wizard(self):
-        return self._oms_action_open_wizard("release")
-
-    def action_open_cancel_wizard(self):
-        return self._oms_action_open_wizard("cancel")

@@ -1,7 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
-from collections import defaultdict
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -34,11 +33,12 @@ JEOPARDY_RANK = {level: rank for rank, (level, _label) in enumerate(JEOPARDY_LEV
 
 
 class SaleOrder(models.Model):
-    """The order pipeline on sales orders: OMS stage and its history, holds
-    raised by the rules, dispatch, jeopardy, and the checks the rules call.
+    """The order pipeline on sales orders: OMS stage and its history, holds,
+    dispatch, jeopardy, the rule actions and the checks the rules call.
 
-    Change, cancellation and dispatch confirmation live on their own record
-    types (``oms.order.change``, ``oms.order.cancel``, ``oms.dispatch.confirm``);
+    Holds, change, cancellation, dispatch confirmation and the jeopardy scan
+    live on their own record types (``oms.order.hold``, ``oms.order.change``,
+    ``oms.order.cancel``, ``oms.dispatch.confirm``, ``oms.jeopardy.scan``);
     the methods here that other code calls delegate to them.
     """
 
@@ -317,7 +317,7 @@ class SaleOrder(models.Model):
         holds = self.oms_hold_ids.filtered(lambda h: h.state == "active")
         if not holds:
             return result
-        return self._oms_get_hold_notification(holds, result)
+        return holds._oms_get_notification(result)
 
     def _action_confirm(self):
         # Rules run before sale_stock launches procurement, so a hold raised
@@ -404,31 +404,6 @@ class SaleOrder(models.Model):
 
     # BUSINESS METHODS: holds and procurement
 
-    def _oms_get_hold_notification(self, holds, next_action=None):
-        """Client action showing why ``holds`` keep their orders back; it
-        then runs ``next_action`` (an action dict) or reloads the view."""
-        lines = [
-            self.env._(
-                "%(order)s: %(holds)s",
-                order=order.name,
-                holds="; ".join(order_holds.mapped("display_name")),
-            )
-            for order, order_holds in holds.grouped("order_id").items()
-        ]
-        if not isinstance(next_action, dict):
-            next_action = {"type": "ir.actions.client", "tag": "soft_reload"}
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Confirmed, but held by the order rules"),
-                "message": "\n".join(lines),
-                "type": "warning",
-                "sticky": True,
-                "next": next_action,
-            },
-        }
-
     def _oms_launch_procurement(self):
         """Launch procurement of the confirmed orders without active holds,
         order by order, each in a savepoint. Called when holds of the orders
@@ -445,21 +420,9 @@ class SaleOrder(models.Model):
         return failed
 
     def _oms_recheck_auto_release_holds(self):
-        """Release auto-release holds whose rule no longer matches their
-        order (e.g. the prepayment got authorized). Batch-safe: each rule is
-        matched once against all its held orders of ``self`` and the cleared
-        holds are released together."""
-        holds = self.oms_hold_ids.filtered(
-            lambda h: h.state == "active" and h.auto_release and h.rule_id
-        )
-        to_release = self.env["oms.order.hold"]
-        for rule, rule_holds in holds.grouped("rule_id").items():
-            cleared = rule_holds.order_id - rule._match(rule_holds.order_id)
-            to_release |= rule_holds.filtered_domain([("order_id", "in", cleared.ids)])
-        # The engine releases on behalf of the rule: no user right involved.
-        return to_release._release(
-            self.env._("The rule no longer applies."), automatic=True
-        )
+        """Release the auto-release holds whose rule no longer matches
+        (see ``oms.order.hold._oms_recheck_auto_release``)."""
+        return self.env["oms.order.hold"]._oms_recheck_auto_release(self)
 
     @api.model
     def _cron_recheck_holds(self):
@@ -483,38 +446,11 @@ class SaleOrder(models.Model):
 
     # BUSINESS METHODS: rule actions (dispatched by oms.rule.mixin)
 
-    def _oms_prepare_hold_vals(self, rule, order, hold_type):
-        return {
-            "order_id": order.id,
-            "rule_id": rule.id,
-            "reason_id": rule.reason_id.id,
-            "hold_type": hold_type,
-            "message": rule.message or rule.name,
-            "group_id": rule.group_id.id,
-            "auto_release": rule.auto_release,
-        }
-
-    def _oms_create_holds(self, matches, hold_type):
-        active = {
-            (hold.order_id.id, hold.rule_id.id)
-            for hold in self.oms_hold_ids
-            if hold.state == "active"
-        }
-        vals_list = [
-            self._oms_prepare_hold_vals(rule, order, hold_type)
-            for rule, orders in matches
-            for order in orders
-            if (order.id, rule.id) not in active
-        ]
-        holds = self.env["oms.order.hold"]._oms_raise(vals_list)
-        holds.order_id._oms_sync_stage()
-        return holds
-
     def _oms_rule_execute_hold(self, matches):
-        return self._oms_create_holds(matches, "hold")
+        return self.env["oms.order.hold"]._oms_raise_from_rules(matches, "hold")
 
     def _oms_rule_execute_approval(self, matches):
-        return self._oms_create_holds(matches, "approval")
+        return self.env["oms.order.hold"]._oms_raise_from_rules(matches, "approval")
 
     def _oms_rule_execute_warn(self, matches):
         for rule, orders in matches:
@@ -722,96 +658,3 @@ class SaleOrder(models.Model):
         return self.env["oms.dispatch.confirm"]._confirm_orders(
             self, dispatch_date, provider, note
         )
-
-    # BUSINESS METHODS: jeopardy escalation
-
-    @api.model
-    def _oms_get_escalation_managers(self):
-        # Group membership is configuration: read it whatever the user's rights.
-        return self.env.ref("oms_core.group_oms_manager").sudo().users
-
-    def _oms_get_escalation_user(self, managers=None):
-        """Who is told about an order in jeopardy: its salesperson, else an
-        OMS manager of its company (``managers``: the OMS managers)."""
-        self.ensure_one()
-        if self.user_id.active:
-            return self.user_id
-        if managers is None:
-            managers = self._oms_get_escalation_managers()
-        manager = managers.filtered(
-            lambda user: (
-                user.active
-                and not user.share
-                and not user._is_superuser()
-                and self.company_id in user.company_ids
-            )
-        ).sorted("id")[:1]
-        return manager.with_env(self.env) or self.env.user
-
-    def _oms_prepare_escalation_activity_vals(self, level, activity_type, managers):
-        self.ensure_one()
-        levels = dict(JEOPARDY_LEVELS)
-        return {
-            "res_model_id": self.env["ir.model"]._get_id("sale.order"),
-            "res_id": self.id,
-            "activity_type_id": activity_type.id if activity_type else False,
-            "summary": self.env._("Order in jeopardy: %s", levels[level]),
-            "note": self.env._(
-                "Lines of order %(order)s are late against their promised date "
-                "(jeopardy %(level)s). Check the projected dates and tell the "
-                "customer.",
-                order=self.name,
-                level=levels[level],
-            ),
-            "user_id": self._oms_get_escalation_user(managers).id,
-            "date_deadline": fields.Date.context_today(self),
-        }
-
-    @api.model
-    def _oms_escalate_jeopardy(self, order_levels):
-        """Schedule one to-do per order of ``order_levels`` (``{order:
-        level}``) that reached a level higher than it was escalated at, so a
-        re-scan never duplicates an escalation.
-
-        :returns: the activities created
-        """
-        to_escalate = {
-            order: level
-            for order, level in order_levels.items()
-            if JEOPARDY_RANK[level] > JEOPARDY_RANK[order.oms_escalated_level or "none"]
-        }
-        if not to_escalate:
-            return self.env["mail.activity"]
-        activity_type = self.env.ref(
-            "mail.mail_activity_data_todo", raise_if_not_found=False
-        )
-        managers = self._oms_get_escalation_managers()
-        # The to-do itself tells the assignee (activity list, bus): no email
-        # per activity from a batch job.
-        activities = (
-            self.env["mail.activity"]
-            .with_context(mail_activity_quick_update=True)
-            .create(
-                [
-                    order._oms_prepare_escalation_activity_vals(
-                        level, activity_type, managers
-                    )
-                    for order, level in to_escalate.items()
-                ]
-            )
-        )
-        by_level = defaultdict(list)
-        for order, level in to_escalate.items():
-            by_level[level].append(order.id)
-        for level, ids in by_level.items():
-            self.browse(ids).oms_escalated_level = level
-        return activities
-
-    def _oms_reset_jeopardy_escalation(self):
-        """Orders out of jeopardy may be escalated again later."""
-        self.filtered(
-            lambda order: (
-                order.oms_jeopardy_level == "none"
-                and order.oms_escalated_level not in (False, "none")
-            )
-        ).oms_escalated_level = "none"

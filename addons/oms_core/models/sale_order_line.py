@@ -1,22 +1,21 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
 import math
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
 from odoo.tools import float_compare
 
-from ..tools.db_errors import raise_if_db_conflict
 from .sale_order import JEOPARDY_LEVELS, JEOPARDY_RANK
-
-_logger = logging.getLogger(__name__)
 
 
 class SaleOrderLine(models.Model):
+    """Order lines in the pipeline: the procurement gate of held orders,
+    sourcing (route, available-to-promise, promised date) and the jeopardy
+    fields the scan (``oms.jeopardy.scan``) refreshes."""
+
     _name = "sale.order.line"
     _inherit = ["sale.order.line", "oms.rule.mixin"]
 
@@ -28,53 +27,6 @@ class SaleOrderLine(models.Model):
         index=True,
         readonly=True,
     )
-
-    # PROCUREMENT GATE
-
-    def _action_launch_stock_rule(self, previous_product_uom_qty=False):
-        # Held orders do not reach the warehouse; releasing the last hold
-        # launches their procurement (sale.order._oms_launch_procurement).
-        lines = self.filtered(lambda line: not line.order_id.oms_on_hold)
-        if not self.env.context.get("oms_capture_fallout"):
-            return super(SaleOrderLine, lines)._action_launch_stock_rule(
-                previous_product_uom_qty
-            )
-        # At confirmation a procurement error (no route, no rule) must not
-        # undo the orders: try the batch, then order by order, and send the
-        # orders that fail to the fallout queue for a person to fix.
-        # Flush as the current user first: a savepoint flushes with the
-        # transaction's first environment, which would log stage changes
-        # under the wrong user.
-        self.env.flush_all()
-        try:
-            with self.env.cr.savepoint():
-                return super(SaleOrderLine, lines)._action_launch_stock_rule(
-                    previous_product_uom_qty
-                )
-        except UserError as error:
-            if len(lines.order_id) <= 1:
-                self.env["oms.fallout"]._report(lines.order_id, "procurement", error)
-                return False
-        for order_lines in lines.grouped("order_id").values():
-            order_lines._oms_launch_procurement_or_fallout(previous_product_uom_qty)
-        return True
-
-    def _oms_launch_procurement_or_fallout(self, previous_product_uom_qty=False):
-        """Launch the procurement of one order's lines; a failure goes to
-        the fallout queue."""
-        try:
-            with self.env.cr.savepoint():
-                return self.with_context(
-                    oms_capture_fallout=False
-                )._action_launch_stock_rule(previous_product_uom_qty)
-        except UserError as error:
-            self.env["oms.fallout"]._report(self.order_id, "procurement", error)
-            return False
-
-    # ------------------------------------------------------------------
-    # SOURCING, SCHEDULING AND JEOPARDY
-    # ------------------------------------------------------------------
-
     oms_strategy_id = fields.Many2one(
         related="product_id.oms_strategy_id", string="Fulfilment Strategy"
     )
@@ -237,7 +189,49 @@ class SaleOrderLine(models.Model):
                     )
                 )
 
-    # SOURCING HOOKS
+    # BUSINESS METHODS: procurement gate
+
+    def _action_launch_stock_rule(self, previous_product_uom_qty=False):
+        # Held orders do not reach the warehouse; releasing the last hold
+        # launches their procurement (sale.order._oms_launch_procurement).
+        lines = self.filtered(lambda line: not line.order_id.oms_on_hold)
+        if not self.env.context.get("oms_capture_fallout"):
+            return super(SaleOrderLine, lines)._action_launch_stock_rule(
+                previous_product_uom_qty
+            )
+        # At confirmation a procurement error (no route, no rule) must not
+        # undo the orders: try the batch, then order by order, and send the
+        # orders that fail to the fallout queue for a person to fix.
+        # Flush as the current user first: a savepoint flushes with the
+        # transaction's first environment, which would log stage changes
+        # under the wrong user.
+        self.env.flush_all()
+        try:
+            with self.env.cr.savepoint():
+                return super(SaleOrderLine, lines)._action_launch_stock_rule(
+                    previous_product_uom_qty
+                )
+        except UserError as error:
+            if len(lines.order_id) <= 1:
+                self.env["oms.fallout"]._report(lines.order_id, "procurement", error)
+                return False
+        for order_lines in lines.grouped("order_id").values():
+            order_lines._oms_launch_procurement_or_fallout(previous_product_uom_qty)
+        return True
+
+    def _oms_launch_procurement_or_fallout(self, previous_product_uom_qty=False):
+        """Launch the procurement of one order's lines; a failure goes to
+        the fallout queue."""
+        try:
+            with self.env.cr.savepoint():
+                return self.with_context(
+                    oms_capture_fallout=False
+                )._action_launch_stock_rule(previous_product_uom_qty)
+        except UserError as error:
+            self.env["oms.fallout"]._report(self.order_id, "procurement", error)
+            return False
+
+    # BUSINESS METHODS: sourcing
 
     def _oms_select_route(self):
         """The procurement route of the line: the strategy's route when the
@@ -356,151 +350,7 @@ class SaleOrderLine(models.Model):
             promised[line] = promise
         return promised
 
-    # JEOPARDY SCAN
-
-    @api.model
-    def _oms_jeopardy_line_domain(self):
-        """Goods lines of confirmed orders: the lines jeopardy is about."""
-        return [
-            ("state", "=", "sale"),
-            ("display_type", "=", False),
-            ("is_downpayment", "=", False),
-            ("is_delivery", "=", False),
-            ("product_id.type", "=", "consu"),
-        ]
-
-    @api.model
-    def _oms_jeopardy_scan_domain(self):
-        """Lines the scan looks at: goods lines of confirmed orders not fully
-        delivered, and the lines still flagged, to clear them once closed."""
-        return expression.OR(
-            [
-                expression.AND(
-                    [
-                        self._oms_jeopardy_line_domain(),
-                        [("order_id.delivery_status", "!=", "full")],
-                    ]
-                ),
-                [("oms_jeopardy_level", "!=", "none")],
-            ]
-        )
-
-    def _oms_filter_open_for_jeopardy(self):
-        """The lines of ``self`` still to be delivered."""
-        return self.filtered_domain(self._oms_jeopardy_line_domain()).filtered(
-            lambda line: (
-                float_compare(
-                    line.qty_delivered,
-                    line.product_uom_qty,
-                    precision_rounding=line.product_uom.rounding or 0.01,
-                )
-                < 0
-            )
-        )
-
-    def _oms_get_reference_promise(self):
-        """The date the line is measured against: its promise, else the
-        order's commitment date or Odoo's expected date."""
-        self.ensure_one()
-        if self.oms_promised_date:
-            return self.oms_promised_date
-        return fields.Date.context_today(
-            self, self.order_id.commitment_date or self._expected_date()
-        )
-
-    def _oms_get_open_move_data(self):
-        """``{line id: (latest scheduled date, quantity reserved or picked)}``
-        of the lines' open deliveries, in one query."""
-        groups = self.env["stock.move"]._read_group(
-            [
-                ("sale_line_id", "in", self.ids),
-                ("state", "not in", ("done", "cancel")),
-                ("location_dest_id.usage", "=", "customer"),
-            ],
-            ["sale_line_id"],
-            ["date:max", "quantity:sum"],
-        )
-        return {line.id: (date_max, quantity) for line, date_max, quantity in groups}
-
-    def _oms_get_short_line_ids(self, move_data):
-        """Ids of the lines whose quantity still to reserve is not covered by
-        the free stock of their warehouse. Free stock is read once per
-        warehouse and handed out by promised date."""
-        short = set()
-        lines = self.filtered(lambda line: line.product_id.is_storable)
-        for warehouse, wh_lines in lines.grouped("warehouse_id").items():
-            products = wh_lines.product_id.with_context(warehouse_id=warehouse.id)
-            free = {product.id: product.free_qty for product in products}
-            for line in wh_lines.sorted(
-                lambda line: (line._oms_get_reference_promise() or date.max, line.id)
-            ):
-                product = line.product_id
-                reserved = move_data.get(line.id, (False, 0.0))[1]
-                remaining = line.product_uom_qty - line.qty_delivered - reserved
-                need = line.product_uom._compute_quantity(
-                    max(remaining, 0.0), product.uom_id
-                )
-                rounding = product.uom_id.rounding
-                if float_compare(need, 0.0, precision_rounding=rounding) <= 0:
-                    continue
-                available = free[product.id]
-                if float_compare(available, need, precision_rounding=rounding) < 0:
-                    short.add(line.id)
-                free[product.id] = max(available - need, 0.0)
-        return short
-
-    def _oms_get_jeopardy_values(self, today):
-        """``{line: values}`` of the projected date, delay and stage age.
-
-        Projected date: the latest scheduled date of the open deliveries
-        (not before today), else today plus the customer lead time; when the
-        stock is short, not before today plus the replenishment lead time.
-        Computed for the whole recordset with a bounded number of queries.
-        """
-        move_data = self._oms_get_open_move_data()
-        short_ids = self._oms_get_short_line_ids(move_data)
-        values = {}
-        for line in self:
-            move_date = move_data.get(line.id, (False, 0.0))[0]
-            if move_date:
-                projected = max(fields.Date.context_today(line, move_date), today)
-            else:
-                projected = today + timedelta(days=math.ceil(line.customer_lead or 0.0))
-            if line.id in short_ids:
-                lead = math.ceil(line._oms_get_replenishment_lead_days())
-                projected = max(projected, today + timedelta(days=lead))
-            promised = line._oms_get_reference_promise()
-            entered = line.order_id.oms_stage_entered_on
-            age = 0
-            if entered:
-                age = (today - fields.Date.context_today(line, entered)).days
-            values[line] = {
-                "oms_projected_date": projected,
-                "oms_delay_days": (projected - promised).days if promised else 0,
-                "oms_stage_age_days": max(age, 0),
-            }
-        return values
-
-    def _oms_write_grouped(self, values):
-        """Write ``{line: vals}``, one write per distinct vals, skipping the
-        lines whose values do not change."""
-        groups = defaultdict(list)
-        for line, vals in values.items():
-            if any(line[fname] != value for fname, value in vals.items()):
-                groups[tuple(sorted(vals.items()))].append(line.id)
-        for key, ids in groups.items():
-            self.browse(ids).write(dict(key))
-
-    def _oms_write_jeopardy_levels(self, levels):
-        """Set the jeopardy level of each line of ``self`` from ``levels``
-        (``{line: level}``, default none), one write per level."""
-        by_level = defaultdict(list)
-        for line in self:
-            level = levels.get(line, "none")
-            if line.oms_jeopardy_level != level:
-                by_level[level].append(line.id)
-        for level, ids in by_level.items():
-            self.browse(ids).write({"oms_jeopardy_level": level})
+    # BUSINESS METHODS: jeopardy
 
     def _oms_rule_execute_jeopardy(self, matches):
         """Rule action ``jeopardy``: each line of ``self`` gets the highest
@@ -520,73 +370,31 @@ class SaleOrderLine(models.Model):
                 for order in lines.order_id:
                     if rank > JEOPARDY_RANK[escalations.get(order, "none")]:
                         escalations[order] = rule.jeopardy_level
-        self._oms_write_jeopardy_levels(levels)
+        Scan = self.env["oms.jeopardy.scan"]
+        Scan._write_levels(self, levels)
         if escalations:
-            self.env["sale.order"]._oms_escalate_jeopardy(escalations)
+            Scan._escalate(escalations)
         return levels
 
     def _oms_jeopardy_scan_batch(self, today):
-        """Scan one batch: projected dates, delays and stage ages, then the
-        jeopardy rules; lines closed or matched by no rule go back to none."""
-        open_lines = self._oms_filter_open_for_jeopardy()
-        (self - open_lines)._oms_write_jeopardy_levels({})
-        open_lines._oms_write_grouped(open_lines._oms_get_jeopardy_values(today))
-        matches = open_lines._oms_apply_rules("jeopardy_scan")
-        if not any(rule.rule_type == "jeopardy" for rule, _lines in matches):
-            open_lines._oms_write_jeopardy_levels({})
-        self.order_id._oms_reset_jeopardy_escalation()
+        """Scan one batch of lines (see ``oms.jeopardy.scan._scan_batch``);
+        the hook addons extend to act on a batch once its levels are set.
 
-    @api.model
-    def _oms_get_jeopardy_batches(self, lines, batch_size):
-        """Line ids to scan, in batches of about ``batch_size`` lines that
-        never split an order (its level and escalation are per order)."""
-        if lines is None:
-            domain = self._oms_jeopardy_scan_domain()
-        else:
-            domain = [("id", "in", lines.ids)]
-        groups = self._read_group(domain, ["order_id"], ["id:array_agg"])
-        batches, batch = [], []
-        for _order, ids in sorted(groups, key=lambda group: group[0].id):
-            batch.extend(sorted(ids))
-            if len(batch) >= batch_size:
-                batches.append(batch)
-                batch = []
-        if batch:
-            batches.append(batch)
-        return batches
+        :returns: the number of lines whose level changed
+        """
+        return self.env["oms.jeopardy.scan"]._scan_batch(self, today)
 
     @api.model
     def _oms_jeopardy_scan(self, lines=None, batch_size=1000):
-        """Refresh projected dates, delays and jeopardy levels of the open
-        order lines (or of ``lines``) and escalate per the jeopardy rules.
-
-        Idempotent: values and levels are only written when they change, and
-        an order is escalated once per level. Each batch runs in a savepoint;
-        a failing batch is logged and the scan goes on.
+        """Run the jeopardy scan over the open order lines (or ``lines``),
+        see ``oms.jeopardy.scan._run``.
 
         :returns: the number of lines scanned
         """
-        today = fields.Date.context_today(self)
-        scanned = 0
-        for ids in self._oms_get_jeopardy_batches(lines, batch_size):
-            batch = self.browse(ids)
-            try:
-                with self.env.cr.savepoint():
-                    batch._oms_jeopardy_scan_batch(today)
-                scanned += len(ids)
-            # A database conflict is retried as a whole by the cron.
-            except Exception as error:  # pylint: disable=broad-except
-                raise_if_db_conflict(self.env, error)
-                _logger.exception(
-                    "OMS jeopardy scan failed for %s lines of orders %s",
-                    len(ids),
-                    batch.order_id.mapped("name"),
-                )
-            # Everything is flushed: keep the cache small on long scans.
-            self.env.invalidate_all()
-        return scanned
+        scans = self.env["oms.jeopardy.scan"]._run(lines, batch_size)
+        return sum(scans.mapped("line_count"))
 
     @api.model
     def _cron_oms_jeopardy_scan(self):
-        self._oms_jeopardy_scan()
-        return True
+        # Cron of databases installed before the scan had its own model.
+        return self.env["oms.jeopardy.scan"]._cron_run()

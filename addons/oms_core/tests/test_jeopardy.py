@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import OmsCoreCommon
@@ -243,3 +245,102 @@ class TestJeopardy(OmsCoreCommon):
             set(large.order_line.mapped("oms_jeopardy_level")),
             {"none", "low", "medium", "high", "critical"},
         )
+
+    # The scan log (oms.jeopardy.scan)
+
+    def _run(self, orders):
+        return self.env["oms.jeopardy.scan"]._run(lines=orders.order_line)
+
+    def test_each_run_writes_a_scan_record(self):
+        orders = self._late_order(2) | self._late_order(10)
+        first = self._run(orders)
+        self.assertRecordValues(
+            first,
+            [
+                {
+                    "company_id": self.company.id,
+                    "scan_date": fields.Date.context_today(self.env.user),
+                    "line_count": 2,
+                    "changed_count": 2,
+                    "failed_line_count": 0,
+                    "state": "done",
+                }
+            ],
+        )
+        self.assertGreaterEqual(first.duration, 0.0)
+        levels = orders.order_line.mapped("oms_jeopardy_level")
+        self.assertEqual(levels, ["low", "high"])
+        # A second run is a second record that changes nothing.
+        second = self._run(orders)
+        self.assertNotEqual(second, first)
+        self.assertRecordValues(
+            second, [{"line_count": 2, "changed_count": 0, "state": "done"}]
+        )
+        self.assertEqual(orders.order_line.mapped("oms_jeopardy_level"), levels)
+        self.assertEqual(len(self._escalations(orders[1])), 1)
+        # A recovered line is a change again.
+        self._reschedule(orders[1], 0)
+        self.assertEqual(self._run(orders).changed_count, 1)
+
+    def test_cron_logs_its_run(self):
+        order = self._late_order(5)
+        Scan = self.env["oms.jeopardy.scan"]
+        before = Scan.search([])
+        Scan._cron_run()
+        scan = Scan.search([("company_id", "=", self.company.id)]) - before
+        self.assertEqual(len(scan), 1)
+        self.assertEqual(scan.state, "done")
+        self.assertGreaterEqual(scan.line_count, 1)
+        self.assertEqual(order.order_line.oms_jeopardy_level, "medium")
+
+    def test_failing_batch_is_logged_on_the_run(self):
+        order = self._late_order(10)
+        SaleOrderLine = type(self.env["sale.order.line"])
+
+        def _fail(lines, today):
+            raise UserError(lines.env._("Broken batch"))
+
+        with (
+            patch.object(SaleOrderLine, "_oms_jeopardy_scan_batch", _fail),
+            self.assertLogs(
+                "odoo.addons.oms_core.models.oms_jeopardy_scan", "ERROR"
+            ) as logs,
+        ):
+            scan = self._run(order)
+        self.assertIn(order.name, logs.output[0])
+        self.assertRecordValues(
+            scan, [{"line_count": 0, "failed_line_count": 1, "state": "error"}]
+        )
+        self.assertEqual(order.order_line.oms_jeopardy_level, "none")
+
+    def test_one_run_per_company(self):
+        other = self.env["res.company"].create({"name": "OMS Jeopardy Other"})
+        here = self._late_order(10)
+        there = self._create_order(partner=self.customer_in, company_id=other.id)
+        there.action_confirm()
+        scans = self._run(here | there)
+        self.assertEqual(
+            sorted(scans.mapped(lambda scan: (scan.company_id, scan.line_count))),
+            sorted([(self.company, 1), (other, 1)]),
+        )
+
+    def test_scan_log_is_read_only_for_managers_of_its_company(self):
+        scan = self._run(self._late_order(10))
+        other = self.env["res.company"].create({"name": "OMS Jeopardy Other"})
+        foreign = self.env["oms.jeopardy.scan"].create({"company_id": other.id})
+        Scan = self.env["oms.jeopardy.scan"]
+        visible = Scan.with_user(self.oms_manager).search([])
+        self.assertIn(scan, visible)
+        self.assertNotIn(foreign, visible)
+        self.assertEqual(scan.with_user(self.oms_manager).line_count, 1)
+        # Nobody but the scan writes the log, not even a manager.
+        for user in (self.oms_manager, self.oms_user, self.salesman):
+            with self.assertRaises(AccessError):
+                scan.with_user(user).write({"line_count": 0, "state": "error"})
+            with self.assertRaises(AccessError):
+                Scan.with_user(user).create({"company_id": self.company.id})
+            with self.assertRaises(AccessError):
+                scan.with_user(user).unlink()
+        self.assertRecordValues(scan, [{"line_count": 1, "state": "done"}])
+        with self.assertRaises(AccessError):
+            Scan.with_user(self.oms_user).search([])

@@ -158,3 +158,31 @@ class TestOrderHold(OmsCoreCommon):
         self.assertTrue(orders[1].picking_ids)
         self.assertFalse(orders[2].picking_ids)
         self.assertIn("The rule no longer applies", orders[0].message_ids[0].body)
+
+    def test_hold_raised_by_hand_moves_the_stage(self):
+        self.rule.active = False
+        order = self._create_order()
+        order.action_confirm()
+        self.assertEqual(order.oms_stage, "released")
+        hold = (
+            self.env["oms.order.hold"]
+            .with_user(self.oms_user)
+            .create(
+                {
+                    "order_id": order.id,
+                    "reason_id": self.reason.id,
+                    "message": "Customer disputes the price",
+                }
+            )
+        )
+        self.assertEqual(order.oms_stage, "on_hold")
+        history = order.oms_stage_history_ids.sorted("id")
+        self.assertEqual(history[-1].stage, "on_hold")
+        self.assertEqual(history[-1].user_id, self.oms_user)
+        hold.with_user(self.oms_manager).action_release("Price agreed")
+        history = order.oms_stage_history_ids.sorted("id")
+        self.assertEqual(
+            history.mapped("stage"), ["captured", "released", "on_hold", "released"]
+        )
+        self.assertEqual(history[-1].user_id, self.oms_manager)
+        self.assertEqual(len(order.picking_ids), 1)

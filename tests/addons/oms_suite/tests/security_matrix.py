@@ -94,6 +94,8 @@ MATRIX = {
     "oms.stage.history": _rights(
         oms_user="r", oms_manager="r", **_ORDER_TRACKING_READERS
     ),
+    # The jeopardy scan's run log: the cron writes it, managers read it.
+    "oms.jeopardy.scan": _rights(oms_manager="r"),
     "oms.fallout": _rights(oms_user="rw", oms_manager="rw", **_ORDER_TRACKING_READERS),
     "oms.return.request": _rights(
         oms_user="crw", oms_manager="crwu", **_ORDER_TRACKING_READERS
