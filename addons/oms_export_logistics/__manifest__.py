@@ -48,6 +48,8 @@
         "views/oms_dd_tariff_views.xml",
         "views/oms_export_container_views.xml",
         "views/oms_dd_clock_views.xml",
+        "security/oms_dd_scan_security.xml",
+        "views/oms_dd_scan_views.xml",
         "views/res_config_settings_views.xml",
         "report/oms_dd_reports.xml",
     ],

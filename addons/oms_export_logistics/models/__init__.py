@@ -16,6 +16,7 @@ from . import oms_container_type
 from . import oms_dd_tariff
 from . import oms_dd_tariff_tier
 from . import oms_dd_clock
+from . import oms_dd_scan
 from . import res_company
 from . import res_config_settings
 from . import oms_fallout

@@ -1,19 +1,12 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import split_every
-
-from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
 
 from ..tools import dd_tariff_math
 from .oms_dd_tariff import CLOCK_TYPES
-
-_logger = logging.getLogger(__name__)
 
 # Container events starting and stopping each clock.
 CLOCK_EVENTS = {
@@ -68,7 +61,8 @@ CAUSES = [
 class OmsDdClock(models.Model):
     """One demurrage or detention clock of a container: it runs between two
     container events, costs per its carrier tariff once free time is over,
-    and is accrued, warned about and re-billed by the daily scan."""
+    and is accrued, warned about and re-billed by the daily scan
+    (``oms.dd.scan``, one logged run per company)."""
 
     _name = "oms.dd.clock"
     _inherit = ["oms.state.guard.mixin"]
@@ -314,6 +308,28 @@ class OmsDdClock(models.Model):
             )
         return True
 
+    def action_dd_rebill(self):
+        """Invoice the customer for the charges it caused (once)."""
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise AccessError(
+                self.env._("Only invoicing users re-bill D&D charges to customers.")
+            )
+        self._oms_lock()
+        clocks = self._dd_get_rebillable()
+        if not clocks:
+            raise UserError(
+                self.env._(
+                    "Nothing to re-bill: select stopped clocks caused by the "
+                    "customer, paid by us and not re-billed yet."
+                )
+            )
+        invoices = clocks._dd_rebill()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", invoices.ids)]
+        return action
+
     # TARIFF ARITHMETIC
 
     def _dd_get_context(self, today):
@@ -421,7 +437,7 @@ class OmsDdClock(models.Model):
         self.ensure_one()
         return self.amount if self.payer == "seller" else 0.0
 
-    # DAILY SCAN
+    # DAILY SCAN: run and logged by oms.dd.scan
 
     @api.model
     def _dd_scan_domain(self):
@@ -440,77 +456,30 @@ class OmsDdClock(models.Model):
 
     @api.model
     def _dd_scan(self, clocks=None, batch_size=500, today=None):
-        """Daily demurrage and detention scan: refresh the amounts, warn
-        before the last free day, post the accruals and re-bill what the
-        customer caused. Idempotent and safe to run concurrently; each batch
-        runs in a savepoint and a failing batch is logged and skipped.
+        """Daily demurrage and detention scan (see ``oms.dd.scan``).
 
         :param today: the scan's day (tests, catch-up runs); default today
         :returns: the number of clocks scanned
         """
-        today = today or fields.Date.context_today(self)
-        domain = self._dd_scan_domain()
-        if clocks is not None:
-            domain = [("id", "in", clocks.ids), *domain]
-        scanned = 0
-        for ids in split_every(batch_size, self.search(domain, order="id").ids):
-            scanned += self.browse(ids)._dd_scan_clocks(today) or 0
-            # Everything is flushed: keep the cache small on long scans.
-            self.env.invalidate_all()
-        return scanned
+        scans = self.env["oms.dd.scan"]._run(
+            clocks=clocks, batch_size=batch_size, today=today
+        )
+        return sum(scans.mapped("clock_count"))
 
     def _dd_scan_clocks(self, today):
-        """Scan the clocks of ``self`` (one batch) in a savepoint; a failure
-        is logged and queued as a fallout of the shipments' orders.
+        """Scan the clocks of ``self`` as one batch (a fallout's retry).
 
-        :returns: the number of clocks scanned (those another scan holds are
-            skipped), None when the batch failed
+        :returns: the number of clocks scanned, None when the batch failed
         """
-        try:
-            with self.env.cr.savepoint():
-                # The scan is system work (the cron runs as root, a fallout
-                # retry as the user asking): it writes guarded charges.
-                claimed = self.sudo()._dd_claim()
-                if claimed:
-                    claimed._dd_scan_batch(today)
-            return len(claimed)
-        except Exception as error:  # pylint: disable=broad-except
-            # A database conflict is retried as a whole by the cron.
-            raise_if_db_conflict(self.env, error)
-            _logger.exception(
-                "D&D scan failed for clocks %s to %s", self.ids[:1], self.ids[-1:]
-            )
-            self.env.invalidate_all()
-            orders = self.shipment_id.sale_order_ids
-            if orders:
-                self.env["oms.fallout"]._report(orders, "dd_scan", error)
-            return None
-
-    def _dd_scan_batch(self, today):
-        self._dd_refresh(today)
-        self._dd_warn(today)
-        self._dd_post_accruals(today)
-        stopped = self.filtered(lambda clock: not clock.running)
-        stopped.filtered(
-            lambda clock: (
-                clock.company_id.dd_auto_rebill and clock.company_id.dd_product_id
-            )
-        )._dd_get_rebillable()._dd_rebill()
-        # Settled once stopped and fully accrued (accounts may be missing).
-        stopped.filtered(
-            lambda clock: (
-                not clock.currency_id.compare_amounts(
-                    clock.accrued_amount, clock._dd_get_accrual_target()
-                )
-            )
-        ).dd_done = True
+        counts = self.env["oms.dd.scan"]._scan_clocks(self, today)
+        return None if counts is None else counts["clock_count"]
 
     @api.model
     def _cron_dd_scan(self):
         self._dd_scan()
         return True
 
-    # WARNINGS
+    # WARNINGS: given by the scan
 
     def _dd_get_warning_threshold(self, today):
         """The smallest warning threshold (days before the last free day)
@@ -538,116 +507,6 @@ class OmsDdClock(models.Model):
         user = shipment["user_id"] if "user_id" in shipment._fields else False
         return user or self.company_id.dd_user_id or shipment.create_uid
 
-    def _dd_warn(self, today):
-        """One to-do activity per shipment for its clocks nearing their last
-        free day; each clock is warned once per threshold."""
-        to_warn = defaultdict(lambda: self.browse())
-        for clock in self:
-            threshold = clock._dd_get_warning_threshold(today)
-            if threshold:
-                clock.warned_threshold = threshold
-                to_warn[clock.shipment_id] |= clock
-        if not to_warn:
-            return
-        model = self.env["ir.model"]._get_id("oms.export.shipment")
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        # One activity per shipment: Odoo subscribes the assignee once per
-        # created batch, two activities of one record would clash there.
-        self.env["mail.activity"].sudo().create(
-            [
-                clocks._dd_prepare_warning_activity(shipment, activity_type, model)
-                for shipment, clocks in to_warn.items()
-            ]
-        )
-
-    def _dd_prepare_warning_activity(self, shipment, activity_type, model_id):
-        last_free = min(self.mapped("last_free_day"))
-        return {
-            "res_model_id": model_id,
-            "res_id": shipment.id,
-            "activity_type_id": activity_type.id,
-            "user_id": self[:1]._dd_get_responsible_user().id,
-            "date_deadline": last_free,
-            "summary": self.env._(
-                "Free time ends %(date)s: %(clocks)s",
-                date=last_free,
-                clocks=", ".join(self.mapped("display_name")),
-            ),
-        }
-
-    # ACCRUALS
-
-    def _dd_post_accruals(self, today):
-        """Post, per company, one journal entry for the change of what the
-        company owes on the clocks since the last accrual. Nothing changed,
-        nothing posted: running the scan twice a day posts once."""
-        moves = self.env["account.move"]
-        for company, clocks in self.grouped("company_id").items():
-            targets = {clock: clock._dd_get_accrual_target() for clock in clocks}
-            deltas = {}
-            for clock, target in targets.items():
-                delta = target - clock.accrued_amount
-                if not clock.currency_id.is_zero(delta):
-                    deltas[clock] = delta
-            if not deltas:
-                continue
-            if not company._dd_accrual_configured():
-                _logger.info("D&D accruals: %s has no journal/accounts", company.name)
-                continue
-            move = self.env["account.move"].create(
-                self._dd_prepare_accrual_move(company, deltas, today)
-            )
-            move.action_post()
-            for clock in deltas:
-                clock.accrued_amount = targets[clock]
-                clock.last_accrual_move_id = move
-            moves |= move
-        return moves
-
-    @api.model
-    def _dd_prepare_accrual_move(self, company, deltas, today):
-        """An entry debiting D&D expense and crediting accrued liabilities,
-        one pair of lines per currency, carrier and clock type."""
-        groups = defaultdict(float)
-        for clock, delta in deltas.items():
-            groups[(clock.currency_id, clock.carrier_id, clock.clock_type)] += delta
-        labels = dict(CLOCK_TYPES)
-        lines = []
-        for (currency, carrier, clock_type), amount in groups.items():
-            balance = currency._convert(amount, company.currency_id, company, today)
-            name = self.env._("D&D accrual: %(clock)s", clock=labels[clock_type])
-            common = {
-                "name": name,
-                "partner_id": carrier.id,
-                "currency_id": currency.id,
-            }
-            lines += [
-                Command.create(
-                    {
-                        **common,
-                        "account_id": company.dd_expense_account_id.id,
-                        "amount_currency": amount,
-                        "balance": balance,
-                    }
-                ),
-                Command.create(
-                    {
-                        **common,
-                        "account_id": company.dd_accrual_account_id.id,
-                        "amount_currency": -amount,
-                        "balance": -balance,
-                    }
-                ),
-            ]
-        return {
-            "move_type": "entry",
-            "company_id": company.id,
-            "journal_id": company.dd_journal_id.id,
-            "date": today,
-            "ref": self.env._("Demurrage and detention accrual %s", today),
-            "line_ids": lines,
-        }
-
     # RE-BILLING
 
     def _dd_get_rebillable(self):
@@ -662,28 +521,6 @@ class OmsDdClock(models.Model):
                 and clock.currency_id.compare_amounts(clock.amount, 0.0) > 0
             )
         )
-
-    def action_dd_rebill(self):
-        """Invoice the customer for the charges it caused (once)."""
-        if not self.env.user.has_group("account.group_account_invoice"):
-            raise AccessError(
-                self.env._("Only invoicing users re-bill D&D charges to customers.")
-            )
-        self._oms_lock()
-        clocks = self._dd_get_rebillable()
-        if not clocks:
-            raise UserError(
-                self.env._(
-                    "Nothing to re-bill: select stopped clocks caused by the "
-                    "customer, paid by us and not re-billed yet."
-                )
-            )
-        invoices = clocks._dd_rebill()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type"
-        )
-        action["domain"] = [("id", "in", invoices.ids)]
-        return action
 
     def _dd_rebill(self):
         """One posted customer invoice per company, customer and currency

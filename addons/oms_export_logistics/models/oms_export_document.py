@@ -1,6 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -162,7 +163,7 @@ class OmsExportDocument(models.Model):
         if not shipments:
             return self
         shipments.check_access("write")
-        required = shipments._get_required_documents()
+        required = self._get_required_types(shipments)
         vals_list = []
         now_mandatory = self
         for shipment in shipments:
@@ -171,7 +172,7 @@ class OmsExportDocument(models.Model):
                 document = existing.get(doc_type)
                 if not document:
                     vals_list.append(
-                        shipment._prepare_checklist_vals(doc_type, mandatory)
+                        self._prepare_checklist_vals(shipment, doc_type, mandatory)
                     )
                 elif mandatory and not document.mandatory:
                     now_mandatory |= document
@@ -180,6 +181,35 @@ class OmsExportDocument(models.Model):
         now_mandatory._oms_transition_write({"mandatory": True})
         documents = self.sudo().create(vals_list)
         return documents.sudo(False)
+
+    @api.model
+    def _get_required_types(self, shipments):
+        """``{shipment: {document type: mandatory}}`` from the document rules
+        (event ``shipment_documents``) and the documents the letter of
+        credit lists. A document is mandatory when any of them says so."""
+        required = defaultdict(dict)
+        if not shipments:
+            return required
+        rules_by_shipment = shipments._oms_rules_by_record("shipment_documents")
+        for shipment, rules in rules_by_shipment.items():
+            for rule in rules:
+                # Rules are sudo configuration: the type is used as the caller.
+                doc_type = rule.document_type_id.with_env(self.env)
+                required[shipment][doc_type] = (
+                    required[shipment].get(doc_type, False) or rule.document_mandatory
+                )
+        for shipment in shipments.filtered("letter_credit_id"):
+            for doc_type in shipment.letter_credit_id.document_type_ids:
+                required[shipment][doc_type] = True
+        return required
+
+    @api.model
+    def _prepare_checklist_vals(self, shipment, doc_type, mandatory):
+        return {
+            "shipment_id": shipment.id,
+            "document_type_id": doc_type.id,
+            "mandatory": mandatory,
+        }
 
     @api.model
     def _get_gate_blockers(self, shipments, new_state):
@@ -269,6 +299,37 @@ class OmsExportDocument(models.Model):
             "res_model": "oms.export.shipment",
             "res_id": self.shipment_id.id,
         }
+
+    @api.model
+    def _send_for_party(self, shipment, role):
+        """Email the prepared documents of ``shipment`` for the party
+        ``role`` (customer, cha, bank...) to that party."""
+        shipment.ensure_one()
+        partner = shipment._get_party_partner(role)
+        if not partner:
+            raise UserError(
+                self.env._(
+                    "Shipment %(shipment)s has no %(role)s to send documents to.",
+                    shipment=shipment.name,
+                    role=dict(
+                        self.env["oms.export.document.type"]
+                        ._fields["party_role"]
+                        ._description_selection(self.env)
+                    ).get(role, role),
+                )
+            )
+        documents = shipment.document_ids.filtered(
+            lambda d: d.party_role == role and d.attachment_id
+        )
+        if not documents:
+            raise UserError(
+                self.env._(
+                    "Shipment %s has no prepared document for this party: "
+                    "prepare the documents first.",
+                    shipment.name,
+                )
+            )
+        return documents._send_to(shipment, partner)
 
     def _send_to(self, shipment, partner):
         """Email these documents of ``shipment`` to ``partner`` from the

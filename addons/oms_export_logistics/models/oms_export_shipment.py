@@ -1,13 +1,9 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
 from itertools import pairwise
 
-from markupsafe import Markup
-
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
 
 SHIPMENT_STATES = [
     ("planned", "Planned"),
@@ -39,10 +35,13 @@ class OmsExportShipment(models.Model):
     """One export shipment: the orders and deliveries that leave together
     under one incoterm, one booking and one set of documents.
 
-    The document checklist (``oms.export.document``) and the bank
-    submission under a letter of credit (``oms.lc.presentation``) carry
-    their own logic; the shipment keeps their fields, buttons and the small
-    hooks they call."""
+    The document checklist and its sending (``oms.export.document``), the
+    bank submission and the checks of a letter of credit
+    (``oms.lc.presentation``, ``oms.letter.credit``), what the documents
+    print (``oms.export.document.report``), the legs' planning
+    (``oms.export.shipment.leg``), the dispatch and the creation from
+    orders (their wizards) carry their own logic; the shipment keeps their
+    fields, buttons and the small hooks they call."""
 
     _name = "oms.export.shipment"
     _description = "Export Shipment"
@@ -473,7 +472,7 @@ class OmsExportShipment(models.Model):
         context, set by the button) to that party."""
         role = self.env.context.get("oms_party_role")
         for shipment in self:
-            shipment._send_documents(role)
+            self.env["oms.export.document"]._send_for_party(shipment, role)
         return True
 
     def action_submit_to_bank(self):
@@ -610,61 +609,12 @@ class OmsExportShipment(models.Model):
             term=self.incoterm_id.code,
         )
 
-    # LEGS
-
-    def _oms_prepare_leg_vals(self, item, party, sequence):
-        """Values of the leg ``item`` (a matrix item) of this shipment."""
-        self.ensure_one()
-        routes = {
-            "pre_carriage": (
-                self.place_receipt or self.warehouse_id.partner_id.city,
-                self.port_loading,
-                self.transporter_id,
-                False,
-                self.date_cutoff,
-            ),
-            "main_carriage": (
-                self.port_loading,
-                self.port_discharge,
-                self.shipping_line_id or self.forwarder_id,
-                self.etd,
-                self.eta,
-            ),
-            "on_carriage": (
-                self.port_discharge,
-                self.place_delivery or self.incoterm_place,
-                self.forwarder_id,
-                self.eta,
-                False,
-            ),
-        }
-        origin, destination, partner, departure, arrival = routes[item]
-        return {
-            "shipment_id": self.id,
-            "sequence": sequence,
-            "leg_type": item,
-            "arranged_by": party,
-            "location_from": origin,
-            "location_to": destination,
-            "partner_id": partner.id if party == "seller" else False,
-            "planned_departure": departure,
-            "planned_arrival": arrival,
-        }
+    # LEGS: planned by oms.export.shipment.leg
 
     def _oms_plan_legs(self):
-        """Create the legs the incoterm matrix plans and the shipment lacks.
-        Idempotent: existing legs are kept as they are."""
-        vals_list = []
-        for shipment in self.filtered("incoterm_rule_id"):
-            existing = set(shipment.leg_ids.mapped("leg_type"))
-            for sequence, (item, party) in enumerate(
-                shipment.incoterm_rule_id._get_leg_items(), start=1
-            ):
-                if item not in existing:
-                    vals_list.append(
-                        shipment._oms_prepare_leg_vals(item, party, sequence * 10)
-                    )
-        return self.env["oms.export.shipment.leg"].create(vals_list)
+        """Create the legs the incoterm matrix plans and the shipments lack
+        (see ``oms.export.shipment.leg._plan_for``)."""
+        return self.env["oms.export.shipment.leg"]._plan_for(self)
 
     # TASKS
 
@@ -698,34 +648,6 @@ class OmsExportShipment(models.Model):
 
     # DOCUMENTS: the checklist lives on oms.export.document
 
-    def _get_required_documents(self):
-        """``{shipment: {document type: mandatory}}`` from the document rules
-        (event ``shipment_documents``) and the documents the letter of
-        credit lists. A document is mandatory when any of them says so."""
-        required = defaultdict(dict)
-        if not self:
-            return required
-        rules_by_shipment = self._oms_rules_by_record("shipment_documents")
-        for shipment, rules in rules_by_shipment.items():
-            for rule in rules:
-                # Rules are sudo configuration: the type is used as the caller.
-                doc_type = rule.document_type_id.with_env(self.env)
-                required[shipment][doc_type] = (
-                    required[shipment].get(doc_type, False) or rule.document_mandatory
-                )
-        for shipment in self.filtered("letter_credit_id"):
-            for doc_type in shipment.letter_credit_id.document_type_ids:
-                required[shipment][doc_type] = True
-        return required
-
-    def _prepare_checklist_vals(self, doc_type, mandatory):
-        self.ensure_one()
-        return {
-            "shipment_id": self.id,
-            "document_type_id": doc_type.id,
-            "mandatory": mandatory,
-        }
-
     def _generate_documents(self):
         """Add the documents the rules require and the checklist lacks
         (idempotent); returns the documents created."""
@@ -744,38 +666,6 @@ class OmsExportShipment(models.Model):
             partner = self.letter_credit_id._get_bank()
         return partner
 
-    def _get_party_documents(self, role):
-        self.ensure_one()
-        return self.document_ids.filtered(
-            lambda d: d.party_role == role and d.attachment_id
-        )
-
-    def _send_documents(self, role):
-        self.ensure_one()
-        partner = self._get_party_partner(role)
-        if not partner:
-            raise UserError(
-                self.env._(
-                    "Shipment %(shipment)s has no %(role)s to send documents to.",
-                    shipment=self.name,
-                    role=dict(
-                        self.env["oms.export.document.type"]
-                        ._fields["party_role"]
-                        ._description_selection(self.env)
-                    ).get(role, role),
-                )
-            )
-        documents = self._get_party_documents(role)
-        if not documents:
-            raise UserError(
-                self.env._(
-                    "Shipment %s has no prepared document for this party: "
-                    "prepare the documents first.",
-                    self.name,
-                )
-            )
-        return documents._send_to(self, partner)
-
     # LETTER OF CREDIT: the bank submission lives on oms.lc.presentation
 
     def _check_bank_submission(self, sent_date):
@@ -788,38 +678,7 @@ class OmsExportShipment(models.Model):
             self, courier_reference=courier_reference, sent_date=sent_date
         )
 
-    def _get_lc_shipment_date(self):
-        """The shipment date of UCP 600: the on-board date of the B/L or
-        AWB, else the day the shipment went on board."""
-        self.ensure_one()
-        if self.bl_date:
-            return self.bl_date
-        if self.date_on_board:
-            return fields.Datetime.context_timestamp(self, self.date_on_board).date()
-        return False
-
-    def _get_lc_amount(self, currency):
-        self.ensure_one()
-        return self._get_document_currency()._convert(
-            self._get_document_amount(),
-            currency,
-            self.company_id,
-            self.bl_date or fields.Date.context_today(self),
-        )
-
-    def _is_partial_of(self, orders):
-        """Whether this shipment carries only part of ``orders``."""
-        self.ensure_one()
-        if orders - self.sale_order_ids:
-            return True
-        if not self.picking_ids:
-            return False
-        other = orders.picking_ids.filtered(
-            lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
-        )
-        return bool(other - self.picking_ids)
-
-    # DOCUMENT CONTENT: what the QWeb documents print
+    # INVOICE VALUE: what the documents print and the letter of credit draws
 
     def _get_document_currency(self):
         self.ensure_one()
@@ -827,7 +686,9 @@ class OmsExportShipment(models.Model):
 
     def _get_document_amount(self):
         """The amount drawn: the posted customer invoices of the shipment's
-        orders, else the orders' totals, in the orders' currency."""
+        orders, else the orders' totals, in the orders' currency. The
+        documents print it (``oms.export.document.report``) and the letter
+        of credit checks draw it (``oms.letter.credit._get_drawn_amount``)."""
         self.ensure_one()
         invoices = self.sale_order_ids.invoice_ids.filtered(
             lambda m: m.move_type == "out_invoice" and m.state == "posted"
@@ -835,110 +696,6 @@ class OmsExportShipment(models.Model):
         if invoices:
             return sum(invoices.mapped("amount_total"))
         return sum(self.sale_order_ids.mapped("amount_total"))
-
-    def _get_document_lines(self):
-        """Goods lines the documents print: the deliveries' moves when the
-        shipment has deliveries, else the orders' lines."""
-        self.ensure_one()
-        moves = self.picking_ids.move_ids.filtered(lambda m: m.state != "cancel")
-        if moves:
-            return [
-                self._prepare_document_line(
-                    move.product_id,
-                    move.quantity or move.product_uom_qty,
-                    move.product_uom,
-                    move.sale_line_id.price_unit,
-                )
-                for move in moves
-            ]
-        return [
-            self._prepare_document_line(
-                line.product_id, line.product_uom_qty, line.product_uom, line.price_unit
-            )
-            for line in self.sale_order_ids.order_line.filtered(
-                lambda line: not line.display_type and line.product_id.type == "consu"
-            )
-        ]
-
-    def _prepare_document_line(self, product, quantity, uom, price_unit):
-        return {
-            "product": product.display_name,
-            "hs_code": product.hs_code or "",
-            "quantity": quantity,
-            "uom": uom.name,
-            "weight": product.weight * quantity,
-            "price_unit": price_unit,
-            "subtotal": price_unit * quantity,
-        }
-
-    def _get_document_origin_country(self):
-        self.ensure_one()
-        return self.company_id.country_id
-
-    def _get_insured_value(self):
-        """CIF or CIP value plus 10 %, the minimum cover of Incoterms 2020."""
-        self.ensure_one()
-        return self._get_document_amount() * 1.1
-
-    # DISPATCH
-
-    def _oms_check_dispatch(self, dispatch_date):
-        for shipment in self:
-            if shipment.state in ("delivered", "cancelled"):
-                raise UserError(
-                    self.env._(
-                        "Shipment %s is delivered or cancelled: its dispatch "
-                        "cannot be confirmed.",
-                        shipment.name,
-                    )
-                )
-            if shipment.date_cutoff and dispatch_date > shipment.date_cutoff.date():
-                raise UserError(
-                    self.env._(
-                        "Shipment %(shipment)s: the dispatch date cannot be "
-                        "after the cut-off %(cutoff)s.",
-                        shipment=shipment.name,
-                        cutoff=format_date(self.env, shipment.date_cutoff),
-                    )
-                )
-
-    def _oms_prepare_dispatch_vals(self, dispatch_date, provider):
-        return {
-            "dispatch_date": dispatch_date,
-            "logistics_provider_id": provider.id,
-            "dispatch_confirmed_by_id": self.env.uid,
-            "dispatch_confirmed_on": fields.Datetime.now(),
-        }
-
-    def _oms_confirm_dispatch(self, dispatch_date, provider=None, note=False):
-        """Record the dispatch date agreed with the plant and the logistics
-        provider on the shipments and on their confirmed orders (oms_core's
-        dispatch confirmation moves the deliveries), and tell the chatter."""
-        provider = provider or self.env["res.partner"]
-        self.check_access("write")
-        self._oms_lock()
-        self._oms_check_dispatch(dispatch_date)
-        orders = self.sale_order_ids.filtered(lambda o: o.state == "sale")
-        orders._oms_check_dispatch(dispatch_date)
-        self._oms_transition_write(
-            self._oms_prepare_dispatch_vals(dispatch_date, provider)
-        )
-        if orders:
-            orders._oms_confirm_dispatch(dispatch_date, provider, note)
-        for shipment in self:
-            body = Markup("<p>%s</p>") % self.env._(
-                "Dispatch confirmed with the plant %(plant)s for %(date)s.",
-                plant=shipment.warehouse_id.name or "-",
-                date=format_date(self.env, dispatch_date),
-            )
-            if provider:
-                body += Markup("<p>%s</p>") % self.env._(
-                    "Logistics provider: %s", provider.display_name
-                )
-            if note:
-                body += Markup("<p>%s</p>") % note
-            shipment.message_post(body=body, subtype_xmlid="mail.mt_note")
-        return True
 
     # LOADING
 
@@ -949,72 +706,19 @@ class OmsExportShipment(models.Model):
         actual = fields.Datetime.context_timestamp(self, self.loading_actual)
         return actual.date() <= planned.date()
 
-    # CREATION FROM ORDERS
+    # DISPATCH AND CREATION: their wizards hold the logic
 
-    @api.model
-    def _oms_check_orders_compatible(self, orders):
-        """Refuse (UserError) orders that cannot leave on one shipment."""
-        if not orders:
-            raise UserError(self.env._("Select the orders to ship."))
-        for label, values, required in (
-            (self.env._("customer"), orders.partner_id.commercial_partner_id, True),
-            (self.env._("company"), orders.company_id, True),
-            (self.env._("incoterm"), orders.incoterm, True),
-        ):
-            if len(values) > 1 or (required and not values):
-                raise UserError(
-                    self.env._(
-                        "Orders %(orders)s cannot share a shipment: they need "
-                        "one and the same %(what)s.",
-                        orders=", ".join(orders.mapped("name")),
-                        what=label,
-                    )
-                )
-        not_confirmed = orders.filtered(lambda o: o.state != "sale")
-        if not_confirmed:
-            raise UserError(
-                self.env._(
-                    "Orders %s are not confirmed: they cannot be shipped.",
-                    ", ".join(not_confirmed.mapped("name")),
-                )
-            )
-
-    @api.model
-    def _oms_prepare_vals_from_orders(self, orders, pickings):
-        order = orders[:1]
-        # The open letter of credit of the orders, if any, covers the shipment.
-        credit = self.env["oms.letter.credit"].search(
-            [("sale_order_ids", "in", orders.ids), ("state", "=", "open")], limit=1
+    def _oms_confirm_dispatch(self, dispatch_date, provider=None, note=False):
+        """Record the dispatch date agreed with the plant and the logistics
+        provider (see ``oms.export.shipment.dispatch``)."""
+        return self.env["oms.export.shipment.dispatch"]._confirm_shipments(
+            self, dispatch_date, provider, note
         )
-        return {
-            "company_id": order.company_id.id,
-            "partner_id": order.partner_id.commercial_partner_id.id,
-            "consignee_id": order.partner_shipping_id.id,
-            "incoterm_id": order.incoterm.id,
-            "incoterm_place": order.incoterm_location,
-            "warehouse_id": order.warehouse_id.id,
-            "sale_order_ids": [Command.set(orders.ids)],
-            "picking_ids": [Command.set(pickings.ids)],
-            "letter_credit_id": credit.id,
-        }
 
     @api.model
     def _oms_create_from_orders(self, orders, pickings=None, **vals):
-        """Create one shipment for ``orders`` (and ``pickings``, by default
-        their open deliveries), with ``vals`` on top."""
-        self._oms_check_orders_compatible(orders)
-        if pickings is None:
-            pickings = orders.picking_ids.filtered(
-                lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
-            )
-        stray = pickings.filtered(lambda p: p.sale_id not in orders)
-        if stray:
-            raise UserError(
-                self.env._(
-                    "Deliveries %s do not belong to the selected orders.",
-                    ", ".join(stray.mapped("name")),
-                )
-            )
-        return self.create(
-            {**self._oms_prepare_vals_from_orders(orders, pickings), **vals}
+        """Create one shipment for ``orders`` (see
+        ``oms.export.shipment.create``)."""
+        return self.env["oms.export.shipment.create"]._create_shipment(
+            orders, pickings, **vals
         )

@@ -68,3 +68,60 @@ class OmsExportShipmentLeg(models.Model):
                     travelled[0].shipment_id.name,
                 )
             )
+
+    # BUSINESS METHODS
+
+    @api.model
+    def _prepare_planned_vals(self, shipment, item, party, sequence):
+        """Values of the leg ``item`` (a matrix item) of ``shipment``."""
+        routes = {
+            "pre_carriage": (
+                shipment.place_receipt or shipment.warehouse_id.partner_id.city,
+                shipment.port_loading,
+                shipment.transporter_id,
+                False,
+                shipment.date_cutoff,
+            ),
+            "main_carriage": (
+                shipment.port_loading,
+                shipment.port_discharge,
+                shipment.shipping_line_id or shipment.forwarder_id,
+                shipment.etd,
+                shipment.eta,
+            ),
+            "on_carriage": (
+                shipment.port_discharge,
+                shipment.place_delivery or shipment.incoterm_place,
+                shipment.forwarder_id,
+                shipment.eta,
+                False,
+            ),
+        }
+        origin, destination, partner, departure, arrival = routes[item]
+        return {
+            "shipment_id": shipment.id,
+            "sequence": sequence,
+            "leg_type": item,
+            "arranged_by": party,
+            "location_from": origin,
+            "location_to": destination,
+            "partner_id": partner.id if party == "seller" else False,
+            "planned_departure": departure,
+            "planned_arrival": arrival,
+        }
+
+    @api.model
+    def _plan_for(self, shipments):
+        """Create the legs the incoterm matrix plans and ``shipments`` lack.
+        Idempotent: existing legs are kept as they are."""
+        vals_list = []
+        for shipment in shipments.filtered("incoterm_rule_id"):
+            existing = set(shipment.leg_ids.mapped("leg_type"))
+            for sequence, (item, party) in enumerate(
+                shipment.incoterm_rule_id._get_leg_items(), start=1
+            ):
+                if item not in existing:
+                    vals_list.append(
+                        self._prepare_planned_vals(shipment, item, party, sequence * 10)
+                    )
+        return self.create(vals_list)

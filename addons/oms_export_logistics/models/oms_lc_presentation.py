@@ -240,7 +240,7 @@ class OmsLcPresentation(models.Model):
             "bank_id": bank.id,
             "courier_reference": courier_reference,
             "sent_date": sent_date,
-            "amount": shipment._get_lc_amount(credit.currency_id),
+            "amount": credit._get_drawn_amount(shipment),
         }
 
     @api.model

@@ -243,6 +243,40 @@ class OmsLetterCredit(models.Model):
         margin = self.amount * self.tolerance / 100.0
         return self.amount - margin, self.amount + margin
 
+    def _get_shipment_date(self, shipment):
+        """The shipment date of UCP 600: the on-board date of the B/L or
+        AWB, else the day ``shipment`` went on board."""
+        if shipment.bl_date:
+            return shipment.bl_date
+        if shipment.date_on_board:
+            return fields.Datetime.context_timestamp(
+                shipment, shipment.date_on_board
+            ).date()
+        return False
+
+    def _get_drawn_amount(self, shipment):
+        """The invoice value of ``shipment`` in the credit's currency."""
+        self.ensure_one()
+        return shipment._get_document_currency()._convert(
+            shipment._get_document_amount(),
+            self.currency_id,
+            shipment.company_id,
+            shipment.bl_date or fields.Date.context_today(shipment),
+        )
+
+    def _is_partial_shipment(self, shipment):
+        """Whether ``shipment`` carries only part of the credit's orders."""
+        self.ensure_one()
+        orders = self.sale_order_ids
+        if orders - shipment.sale_order_ids:
+            return True
+        if not shipment.picking_ids:
+            return False
+        other = orders.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+        )
+        return bool(other - shipment.picking_ids)
+
     def _get_presentation_deadline(self, shipment_date):
         """Last day to present: the presentation period after shipment, never
         after the credit's expiry (UCP 600 art. 14 c)."""
@@ -302,7 +336,7 @@ class OmsLetterCredit(models.Model):
                     date=self.expiry_date,
                 )
             )
-        shipment_date = shipment._get_lc_shipment_date()
+        shipment_date = self._get_shipment_date(shipment)
         if shipment_date and sent_date < shipment_date:
             messages.append(
                 self.env._(
@@ -313,7 +347,7 @@ class OmsLetterCredit(models.Model):
                 )
             )
         _low, high = self._get_amount_bounds()
-        drawn = self.amount_presented + shipment._get_lc_amount(self.currency_id)
+        drawn = self.amount_presented + self._get_drawn_amount(shipment)
         if float_compare(drawn, high, precision_rounding=self.currency_id.rounding) > 0:
             messages.append(
                 self.env._(
@@ -342,7 +376,7 @@ class OmsLetterCredit(models.Model):
         ]
 
     def _check_shipment_date(self, shipment):
-        shipment_date = shipment._get_lc_shipment_date()
+        shipment_date = self._get_shipment_date(shipment)
         if not shipment_date:
             return [self.env._("The shipment has no on-board (B/L) date.")]
         if shipment_date > self.latest_shipment_date:
@@ -357,7 +391,7 @@ class OmsLetterCredit(models.Model):
         return []
 
     def _check_amount(self, shipment):
-        amount = shipment._get_lc_amount(self.currency_id)
+        amount = self._get_drawn_amount(shipment)
         low, high = self._get_amount_bounds()
         rounding = self.currency_id.rounding
         if (
@@ -385,7 +419,7 @@ class OmsLetterCredit(models.Model):
             messages.append(
                 self.env._("The letter of credit expired on %s.", self.expiry_date)
             )
-        shipment_date = shipment._get_lc_shipment_date()
+        shipment_date = self._get_shipment_date(shipment)
         if shipment_date:
             deadline = self._get_presentation_deadline(shipment_date)
             if today > deadline:
@@ -415,7 +449,7 @@ class OmsLetterCredit(models.Model):
             return []
         other_shipments = self.shipment_ids - shipment
         partial = other_shipments.filtered(lambda s: s.state != "cancelled") or (
-            shipment._is_partial_of(self.sale_order_ids)
+            self._is_partial_shipment(shipment)
         )
         if partial:
             return [

@@ -4,6 +4,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -120,17 +121,18 @@ class TestDdScan(DdCommon):
         failing.shipment_id.sale_order_ids = order
         other = self._containers(1, 12)
         Clock = self.env["oms.dd.clock"]
+        Scan = self.env["oms.dd.scan"]
         clocks = (failing | other).dd_clock_ids
-        real_warn = type(Clock)._dd_warn
+        real_warn = type(Scan)._warn
 
-        def warn(records, today):
+        def warn(scan, records, today):
             if records & failing.dd_clock_ids:
                 raise ValueError("Mail server down")
-            return real_warn(records, today)
+            return real_warn(scan, records, today)
 
         with (
-            patch.object(type(Clock), "_dd_warn", warn),
-            mute_logger("odoo.addons.oms_export_logistics.models.oms_dd_clock"),
+            patch.object(type(Scan), "_warn", warn),
+            mute_logger("odoo.addons.oms_export_logistics.models.oms_dd_scan"),
         ):
             scanned = Clock._dd_scan(clocks=clocks, batch_size=2, today=self.today)
         self.assertEqual(scanned, 2)  # the other container's two clocks
@@ -140,7 +142,43 @@ class TestDdScan(DdCommon):
             [("order_id", "=", order.id), ("step", "=", "dd_scan")]
         )
         self.assertEqual(fallout.state, "open")
+        scan = self.env["oms.dd.scan"].search([], limit=1)
+        self.assertEqual(scan.state, "error", "The run's log shows the failure.")
+        self.assertEqual((scan.clock_count, scan.failed_clock_count), (2, 2))
         self.assertIn("Mail server down", fallout.error)
         fallout.action_retry()
         self.assertEqual(fallout.state, "resolved")
         self.assertEqual(self._clock(failing, "origin_storage").accrued_amount, 1200.0)
+
+    def test_scan_run_is_logged(self):
+        box = self._containers(1, 12)
+        Scan = self.env["oms.dd.scan"]
+        before = Scan.search([])
+        scanned = self.env["oms.dd.clock"]._dd_scan(
+            clocks=box.dd_clock_ids, today=self.today
+        )
+        scan = Scan.search([]) - before
+        self.assertEqual(len(scan), 1, "One run per company.")
+        self.assertEqual(scan.company_id, box.company_id)
+        self.assertEqual(scan.scan_date, self.today)
+        self.assertEqual(scan.state, "done")
+        self.assertEqual(scan.clock_count, scanned)
+        self.assertEqual(scan.accrual_count, 1)
+        self.assertEqual(scan.failed_clock_count, 0)
+        # Scanned again the same day: nothing new to accrue.
+        self.env["oms.dd.clock"]._dd_scan(clocks=box.dd_clock_ids, today=self.today)
+        self.assertEqual((Scan.search([]) - before - scan).accrual_count, 0)
+
+    def test_scan_log_is_for_managers(self):
+        box = self._containers(1, 12)
+        self.env["oms.dd.clock"]._dd_scan(clocks=box.dd_clock_ids, today=self.today)
+        scan = self.env["oms.dd.scan"].search([], limit=1)
+        self.assertEqual(scan.company_id, self.company)
+        self.assertTrue(scan.with_user(self.oms_manager).read(["clock_count"]))
+        with self.assertRaises(AccessError):
+            scan.with_user(self.oms_user).read(["clock_count"])
+        with self.assertRaises(AccessError):
+            scan.with_user(self.oms_manager).write({"clock_count": 0})
+        with self.assertRaises(AccessError):
+            scan.with_user(self.oms_manager).unlink()
+        self.assertTrue(scan.exists())

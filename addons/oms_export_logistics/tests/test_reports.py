@@ -104,3 +104,37 @@ class TestReports(OmsDocumentCommon):
         self.assertIn("India", self._html("origin_certificate"))
         insured = f"{self.order.amount_total * 1.1:,.2f}"
         self.assertIn(insured, self._html("insurance_certificate"))
+
+    def test_report_models_give_the_printed_values(self):
+        # Every document has its report model; the templates print the values
+        # they prepare, not shipment methods.
+        for code in TITLES:
+            with self.subTest(code=code):
+                report = self._doc_type(code).report_id
+                model = self.env[f"report.{report.report_name}"]
+                values = model._get_report_values(self.shipment.ids)
+                self.assertEqual(values["docs"], self.shipment)
+                doc_values = values["shipment_values"][self.shipment.id]
+                self.assertEqual(doc_values["currency"], self.currency)
+                self.assertAlmostEqual(doc_values["amount"], self.order.amount_total)
+                self.assertEqual(
+                    [line["product"] for line in doc_values["lines"]],
+                    [line.product_id.display_name for line in self.order.order_line],
+                    "No delivery on the shipment: the orders' lines print.",
+                )
+                self.assertAlmostEqual(
+                    doc_values["total_weight"],
+                    sum(line["weight"] for line in doc_values["lines"]),
+                )
+        insured = self.env["report.oms_export_logistics.report_insurance_request"]
+        doc_values = insured._get_report_values(self.shipment.ids)["shipment_values"]
+        self.assertAlmostEqual(
+            doc_values[self.shipment.id]["insured_value"],
+            self.order.amount_total * 1.1,
+        )
+        cover = self.env["report.oms_export_logistics.report_bank_cover_letter"]
+        doc_values = cover._get_report_values(self.shipment.ids)["shipment_values"]
+        self.assertEqual(
+            doc_values[self.shipment.id]["bank"],
+            self.shipment._get_party_partner("bank"),
+        )

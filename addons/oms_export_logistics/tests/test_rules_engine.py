@@ -37,7 +37,9 @@ class TestExportRulesEngine(OmsDocumentCommon):
     def _required(self, shipments):
         return {
             shipment: {doc_type.code: mandatory for doc_type, mandatory in by.items()}
-            for shipment, by in shipments._get_required_documents().items()
+            for shipment, by in self.env["oms.export.document"]
+            ._get_required_types(shipments)
+            .items()
         }
 
     def test_payload_fills_the_rule_type(self):

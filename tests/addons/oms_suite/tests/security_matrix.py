@@ -187,6 +187,8 @@ MATRIX = {
         account_manager="rw",
     ),
     # the accruals' basis: written by the scan and by managers' transitions
+    # The D&D scan's run log: the cron writes it, managers read it.
+    "oms.dd.scan": _rights(oms_manager="r"),
     "oms.dd.clock": _rights(
         oms_user="r",
         oms_manager="rw",

@@ -1,0 +1,18 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class ReportInsuranceCertificate(models.AbstractModel):
+    """Insurance certificate: the insured value."""
+
+    _name = "report.oms_export_logistics.report_insurance_certificate"
+    _inherit = "oms.export.document.report"
+    _description = "Insurance Certificate Report"
+
+    @api.model
+    def _get_document_values(self, shipment):
+        return {
+            **super()._get_document_values(shipment),
+            "insured_value": self._get_insured_value(shipment),
+        }
