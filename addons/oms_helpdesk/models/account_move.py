@@ -1,6 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
@@ -32,3 +32,19 @@ class AccountMove(models.Model):
             },
         )
         return action
+
+    # BUSINESS METHODS
+
+    @api.model
+    def _oms_find_by_reference(self, references, company, limit=None):
+        """Customer invoices and credit notes of ``company`` numbered one of
+        ``references``, whoever their customer: a ticket is linked to the
+        documents its email names."""
+        return self.search(
+            [
+                ("company_id", "=", company.id),
+                ("name", "in", references),
+                ("move_type", "in", ("out_invoice", "out_refund")),
+            ],
+            limit=limit,
+        )

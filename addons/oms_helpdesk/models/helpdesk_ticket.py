@@ -1,6 +1,5 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
 import re
 from collections import defaultdict
 
@@ -8,11 +7,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
-
-from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
-
-_logger = logging.getLogger(__name__)
 
 # Words that may be document numbers: S00042, INV/2026/00007, WH/OUT/00012.
 REFERENCE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]{2,40}[A-Za-z0-9]")
@@ -181,12 +175,6 @@ class HelpdeskTicket(models.Model):
 
     # CONSTRAINT METHODS
 
-    @api.model
-    def _oms_document_fields(self):
-        """Fields linking a ticket to a customer's document; submodules add
-        theirs (export shipment)."""
-        return ["sale_order_id", "picking_id", "invoice_id"]
-
     @api.constrains(lambda self: ["company_id", *self._oms_document_fields()])
     def _check_oms_document_company(self):
         """A ticket is linked only to documents of its own company."""
@@ -234,30 +222,6 @@ class HelpdeskTicket(models.Model):
             reopening._oms_on_reopen()
         return result
 
-    def _oms_with_history(self):
-        """Tickets of ``self`` that carry the service's history: closed, linked
-        to documents, given a remedy or written on by email or comment."""
-        commented = (
-            self.env["mail.message"]
-            .sudo()
-            .search(
-                [
-                    ("model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("message_type", "in", ("email", "comment")),
-                ]
-            )
-        )
-        commented_ids = set(commented.mapped("res_id"))
-        return self.sudo().filtered(
-            lambda t: (
-                t.closed
-                or t.id in commented_ids
-                or t.oms_remedy_ids
-                or any(t[fname] for fname in t._oms_document_fields())
-            )
-        )
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
         """Tickets with history are archived, never deleted: the KPIs, the
@@ -274,7 +238,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    # MAIL AND RATING OVERRIDES
+    # MAIL, RATING AND SLA OVERRIDES
 
     @api.model
     def message_new(self, msg, custom_values=None):
@@ -335,15 +299,24 @@ class HelpdeskTicket(models.Model):
             )
         return rating
 
-    # PUBLIC ACTIONS
+    def set_sla(self):
+        # helpdesk_mgmt_sla lets agents create and update a ticket's SLA
+        # lines but not delete them, so routing a ticket from one SLA team to
+        # another failed for them: whoever may edit the ticket replaces its
+        # SLA lines.
+        self.check_access("write")
+        self.sudo().ticket_sla_ids.unlink()
+        return super().set_sla()
 
-    def _oms_open_record(self, record):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": record._name,
-            "res_id": record.id,
-            "view_mode": "form",
-        }
+    def refresh_sla(self):
+        # Same as set_sla: the lines of SLAs that no longer apply go.
+        self.ensure_one()
+        self.check_access("write")
+        slas = self._get_sla()
+        self.sudo().ticket_sla_ids.filtered(lambda r: r.sla_id not in slas).unlink()
+        return super().refresh_sla()
+
+    # PUBLIC ACTIONS
 
     def action_open_sale_order(self):
         self.ensure_one()
@@ -396,119 +369,48 @@ class HelpdeskTicket(models.Model):
             },
         }
 
-    def set_sla(self):
-        # helpdesk_mgmt_sla lets agents create and update a ticket's SLA
-        # lines but not delete them, so routing a ticket from one SLA team to
-        # another failed for them: whoever may edit the ticket replaces its
-        # SLA lines.
-        self.check_access("write")
-        self.sudo().ticket_sla_ids.unlink()
-        return super().set_sla()
+    # BUSINESS METHODS
 
-    def refresh_sla(self):
-        # Same as set_sla: the lines of SLAs that no longer apply go.
-        self.ensure_one()
-        self.check_access("write")
-        slas = self._get_sla()
-        self.sudo().ticket_sla_ids.filtered(lambda r: r.sla_id not in slas).unlink()
-        return super().refresh_sla()
-
-    # BUSINESS METHODS: document links
-
-    @api.model
-    def _oms_get_message_text(self, msg):
-        subject = msg.get("subject") or ""
-        return f"{subject}\n{tools.html2plaintext(msg.get('body') or '')}"
-
-    @api.model
-    def _oms_get_reference_tokens(self, text):
-        tokens = {token.strip("._-/") for token in REFERENCE_TOKEN.findall(text or "")}
-        return sorted(token for token in tokens if any(c.isdigit() for c in token))[
-            :MAX_REFERENCE_TOKENS
-        ]
-
-    @api.model
-    def _oms_search_references(self, tokens, company):
-        """``{field: documents}`` of ``company`` named by ``tokens``, whoever
-        their customer: one search per document type. Submodules add theirs
-        (export shipment by bill of lading or container number)."""
-        # The gateway links on behalf of the sender: documents are looked up
-        # whatever the rights of the user processing the mail; the caller
-        # keeps only the sender's own.
-        company = [("company_id", "=", company.id)]
-        env = self.sudo().env
+    def _oms_open_record(self, record):
         return {
-            "sale_order_id": env["sale.order"].search(
-                company
-                + ["|", ("name", "in", tokens), ("client_order_ref", "in", tokens)],
-                limit=MAX_DOCUMENTS,
-            ),
-            "picking_id": env["stock.picking"].search(
-                company + [("name", "in", tokens)], limit=MAX_DOCUMENTS
-            ),
-            "invoice_id": env["account.move"].search(
-                company
-                + [
-                    ("name", "in", tokens),
-                    ("move_type", "in", ("out_invoice", "out_refund")),
-                ],
-                limit=MAX_DOCUMENTS,
-            ),
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
         }
 
-    @api.model
-    def _oms_prepare_reference_vals(self, tokens, company, partner):
-        """Split the documents of ``company`` named by ``tokens``.
-
-        :returns: ``(vals, unconfirmed)``: ticket values linking the first
-            document of each type whose commercial partner is ``partner``'s,
-            and the other documents found, for an agent to confirm
-        """
-        vals, unconfirmed = {}, []
-        if not tokens:
-            return vals, unconfirmed
-        customer = partner.commercial_partner_id
-        for fname, documents in self._oms_search_references(tokens, company).items():
-            own = documents.filtered(
-                lambda d: customer and d.partner_id.commercial_partner_id == customer
+    def _oms_with_history(self):
+        """Tickets of ``self`` that carry the service's history: closed, linked
+        to documents, given a remedy or written on by email or comment."""
+        commented = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("message_type", "in", ("email", "comment")),
+                ]
             )
-            if own:
-                vals[fname] = own[0].id
-            unconfirmed.extend(documents - own)
-        return vals, unconfirmed
-
-    def _oms_link_references(self, text, partner):
-        """Link the ticket to ``partner``'s order, delivery and invoice whose
-        numbers appear in ``text`` (an email's subject and body)."""
-        tokens = self._oms_get_reference_tokens(text)
-        if not tokens:
-            return True
-        for ticket in self:
-            vals, unconfirmed = ticket._oms_prepare_reference_vals(
-                tokens, ticket.company_id, partner
-            )
-            vals = {k: v for k, v in vals.items() if not ticket[k]}
-            if vals:
-                ticket.write(vals)
-                ticket._oms_fill_from_documents()
-            ticket._oms_note_unconfirmed_references(unconfirmed)
-        return True
-
-    def _oms_note_unconfirmed_references(self, documents):
-        """Tell the agents, in an internal note, which documents of another
-        customer an email named: linking them is the agent's call."""
-        if not documents:
-            return
-        self.ensure_one()
-        self.message_post(
-            body=self.env._(
-                "The email names documents that are not this customer's and "
-                "were not linked: %s. Link one only after checking with the "
-                "customer.",
-                ", ".join(document.display_name for document in documents),
-            ),
-            subtype_xmlid="mail.mt_note",
         )
+        commented_ids = set(commented.mapped("res_id"))
+        return self.sudo().filtered(
+            lambda t: (
+                t.closed
+                or t.id in commented_ids
+                or t.oms_remedy_ids
+                or any(t[fname] for fname in t._oms_document_fields())
+            )
+        )
+
+    # BUSINESS METHODS: linked documents
+
+    @api.model
+    def _oms_document_fields(self):
+        """Fields linking a ticket to a customer's document; submodules add
+        theirs (export shipment). Their model finds the documents an email
+        names: ``_oms_find_by_reference(references, company, limit)``."""
+        return ["sale_order_id", "picking_id", "invoice_id"]
 
     def _oms_get_document_order(self):
         """The order behind the ticket's linked documents."""
@@ -586,6 +488,89 @@ class HelpdeskTicket(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    # BUSINESS METHODS: documents named in emails
+
+    @api.model
+    def _oms_get_message_text(self, msg):
+        subject = msg.get("subject") or ""
+        return f"{subject}\n{tools.html2plaintext(msg.get('body') or '')}"
+
+    @api.model
+    def _oms_get_reference_tokens(self, text):
+        tokens = {token.strip("._-/") for token in REFERENCE_TOKEN.findall(text or "")}
+        return sorted(token for token in tokens if any(c.isdigit() for c in token))[
+            :MAX_REFERENCE_TOKENS
+        ]
+
+    @api.model
+    def _oms_search_references(self, tokens, company):
+        """``{field: documents}`` of ``company`` named by ``tokens``, whoever
+        their customer: each linkable document type finds itself."""
+        # The gateway links on behalf of the sender: documents are looked up
+        # whatever the rights of the user processing the mail; the caller
+        # keeps only the sender's own.
+        env = self.sudo().env
+        return {
+            fname: env[self._fields[fname].comodel_name]._oms_find_by_reference(
+                tokens, company, limit=MAX_DOCUMENTS
+            )
+            for fname in self._oms_document_fields()
+        }
+
+    @api.model
+    def _oms_prepare_reference_vals(self, tokens, company, partner):
+        """Split the documents of ``company`` named by ``tokens``.
+
+        :returns: ``(vals, unconfirmed)``: ticket values linking the first
+            document of each type whose commercial partner is ``partner``'s,
+            and the other documents found, for an agent to confirm
+        """
+        vals, unconfirmed = {}, []
+        if not tokens:
+            return vals, unconfirmed
+        customer = partner.commercial_partner_id
+        for fname, documents in self._oms_search_references(tokens, company).items():
+            own = documents.filtered(
+                lambda d: customer and d.partner_id.commercial_partner_id == customer
+            )
+            if own:
+                vals[fname] = own[0].id
+            unconfirmed.extend(documents - own)
+        return vals, unconfirmed
+
+    def _oms_link_references(self, text, partner):
+        """Link the ticket to ``partner``'s order, delivery and invoice whose
+        numbers appear in ``text`` (an email's subject and body)."""
+        tokens = self._oms_get_reference_tokens(text)
+        if not tokens:
+            return True
+        for ticket in self:
+            vals, unconfirmed = ticket._oms_prepare_reference_vals(
+                tokens, ticket.company_id, partner
+            )
+            vals = {k: v for k, v in vals.items() if not ticket[k]}
+            if vals:
+                ticket.write(vals)
+                ticket._oms_fill_from_documents()
+            ticket._oms_note_unconfirmed_references(unconfirmed)
+        return True
+
+    def _oms_note_unconfirmed_references(self, documents):
+        """Tell the agents, in an internal note, which documents of another
+        customer an email named: linking them is the agent's call."""
+        if not documents:
+            return
+        self.ensure_one()
+        self.message_post(
+            body=self.env._(
+                "The email names documents that are not this customer's and "
+                "were not linked: %s. Link one only after checking with the "
+                "customer.",
+                ", ".join(document.display_name for document in documents),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     # BUSINESS METHODS: routing
 
@@ -735,61 +720,11 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cron_oms_escalate(self, now=None, limit=500):
-        """Apply the escalation levels due on open tickets under SLA.
-
-        Every ticket that can still escalate is scanned, by id, ``limit`` at
-        a time: escalated tickets (priority 3) never hide the others.
-        Idempotent: applied levels are recorded on the ticket and never run
-        again; tickets being escalated by a concurrent run are skipped
-        (``FOR UPDATE SKIP LOCKED``); each ticket runs in a savepoint.
+        """Apply the escalation levels due on open tickets under SLA
+        (``oms.helpdesk.escalation.level._escalate_pending_tickets``).
 
         :returns: the tickets escalated
         """
-        now = now or fields.Datetime.now()
-        domain = self._oms_escalation_domain()
-        escalated = self.browse()
-        last_id = 0
-        while True:
-            tickets = self.search(
-                expression.AND([domain, [("id", ">", last_id)]]),
-                order="id",
-                limit=limit,
-            )
-            if not tickets:
-                break
-            last_id = tickets.ids[-1]
-            escalated |= tickets._oms_escalate(now)
-            if not limit or len(tickets) < limit:
-                break
-        return escalated
-
-    def _oms_escalate(self, now):
-        """Apply the levels due at ``now`` on the tickets of ``self`` that no
-        concurrent run is escalating.
-
-        :returns: the tickets escalated
-        """
-        self.env.cr.execute(
-            "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE SKIP LOCKED",
-            (tuple(self.ids),),
+        return self.env["oms.helpdesk.escalation.level"]._escalate_pending_tickets(
+            now or fields.Datetime.now(), limit=limit
         )
-        claimed = self.browse([row[0] for row in self.env.cr.fetchall()])
-        escalated = self.browse()
-        for ticket in claimed:
-            levels = ticket._oms_get_due_escalation_levels(now)
-            if not levels:
-                continue
-            try:
-                with self.env.cr.savepoint():
-                    for level in levels:
-                        ticket._oms_apply_escalation_level(level)
-                escalated |= ticket
-            except Exception as error:  # pylint: disable=broad-except
-                # A database conflict is retried as a whole by the cron.
-                raise_if_db_conflict(self.env, error)
-                _logger.exception("Escalation of ticket %s failed", ticket.number)
-                if ticket.sale_order_id:
-                    self.env["oms.fallout"]._report(
-                        ticket.sale_order_id, "helpdesk_escalation", error
-                    )
-        return escalated

@@ -1,8 +1,14 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
+
+from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
+
+_logger = logging.getLogger(__name__)
 
 
 class OmsHelpdeskEscalationLevel(models.Model):
@@ -169,3 +175,68 @@ class OmsHelpdeskEscalationLevel(models.Model):
             partner_ids=partners.ids,
             subtype_xmlid="mail.mt_note",
         )
+
+    # BUSINESS METHODS: escalation scan
+
+    @api.model
+    def _escalate_pending_tickets(self, now, limit=500):
+        """Apply the levels due at ``now`` on open tickets under SLA.
+
+        Every ticket that can still escalate is scanned, by id, ``limit`` at
+        a time: escalated tickets (priority 3) never hide the others.
+        Idempotent: applied levels are recorded on the ticket and never run
+        again; tickets being escalated by a concurrent run are skipped
+        (``FOR UPDATE SKIP LOCKED``); each ticket runs in a savepoint.
+
+        :returns: the tickets escalated
+        """
+        Ticket = self.env["helpdesk.ticket"]
+        domain = Ticket._oms_escalation_domain()
+        escalated = Ticket
+        last_id = 0
+        while True:
+            tickets = Ticket.search(
+                expression.AND([domain, [("id", ">", last_id)]]),
+                order="id",
+                limit=limit,
+            )
+            if not tickets:
+                break
+            last_id = tickets.ids[-1]
+            escalated |= self._escalate_tickets(tickets, now)
+            if not limit or len(tickets) < limit:
+                break
+        return escalated
+
+    @api.model
+    def _escalate_tickets(self, tickets, now):
+        """Apply the levels due at ``now`` on the ``tickets`` that no
+        concurrent run is escalating.
+
+        :returns: the tickets escalated
+        """
+        self.env.cr.execute(
+            "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE SKIP LOCKED",
+            (tuple(tickets.ids),),
+        )
+        claimed = tickets.browse([row[0] for row in self.env.cr.fetchall()])
+        escalated = tickets.browse()
+        for ticket in claimed:
+            # Through the ticket's hooks, which submodules may override.
+            levels = ticket._oms_get_due_escalation_levels(now)
+            if not levels:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    for level in levels:
+                        ticket._oms_apply_escalation_level(level)
+                escalated |= ticket
+            except Exception as error:  # pylint: disable=broad-except
+                # A database conflict is retried as a whole by the cron.
+                raise_if_db_conflict(self.env, error)
+                _logger.exception("Escalation of ticket %s failed", ticket.number)
+                if ticket.sale_order_id:
+                    self.env["oms.fallout"]._report(
+                        ticket.sale_order_id, "helpdesk_escalation", error
+                    )
+        return escalated

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SaleOrder(models.Model):
@@ -43,7 +43,24 @@ class SaleOrder(models.Model):
         )
         return action
 
-    # Proactive tickets for orders in critical jeopardy
+    # BUSINESS METHODS: documents named in customers' emails
+
+    @api.model
+    def _oms_find_by_reference(self, references, company, limit=None):
+        """Orders of ``company`` whose number or customer reference (the
+        customer's PO number) is one of ``references``, whoever their
+        customer: a ticket is linked to the documents its email names."""
+        return self.search(
+            [
+                ("company_id", "=", company.id),
+                "|",
+                ("name", "in", references),
+                ("client_order_ref", "in", references),
+            ],
+            limit=limit,
+        )
+
+    # BUSINESS METHODS: proactive tickets for orders in critical jeopardy
 
     def _oms_prepare_jeopardy_ticket_vals(self):
         self.ensure_one()

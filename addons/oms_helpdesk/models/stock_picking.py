@@ -53,6 +53,17 @@ class StockPicking(models.Model):
         )
         return action
 
+    # BUSINESS METHODS: documents named in customers' emails
+
+    @api.model
+    def _oms_find_by_reference(self, references, company, limit=None):
+        """Transfers of ``company`` numbered one of ``references``, whoever
+        their customer: a ticket is linked to the documents its email names."""
+        return self.search(
+            [("company_id", "=", company.id), ("name", "in", references)],
+            limit=limit,
+        )
+
     # Satisfaction surveys after delivery
 
     def _oms_survey_candidate_domain(self):

@@ -103,3 +103,34 @@ class TestMailGateway(OmsHelpdeskCommon):
             }
         )
         self.assertEqual(ticket.sale_order_id, self.order)
+
+    def test_documents_find_themselves_by_reference(self):
+        """Each linkable document type finds itself by the numbers an email
+        names, in the ticket's company only; the ticket loops over them."""
+        other = self.env["res.company"].create({"name": "Reference Other Co"})
+        refs = [self.order.name, self.picking.name, "NOT-A-DOC-1"]
+        self.assertEqual(
+            self.env["sale.order"]._oms_find_by_reference(refs, self.company),
+            self.order,
+        )
+        self.assertEqual(
+            self.env["sale.order"]._oms_find_by_reference(
+                ["HMB-PO-7781"], self.company
+            ),
+            self.order,
+        )
+        self.assertEqual(
+            self.env["stock.picking"]._oms_find_by_reference(refs, self.company),
+            self.picking,
+        )
+        self.assertFalse(self.env["sale.order"]._oms_find_by_reference(refs, other))
+        self.assertFalse(
+            self.env["account.move"]._oms_find_by_reference(refs, self.company)
+        )
+        found = self.env["helpdesk.ticket"]._oms_search_references(refs, self.company)
+        self.assertEqual(
+            set(found), set(self.env["helpdesk.ticket"]._oms_document_fields())
+        )
+        self.assertEqual(found["sale_order_id"], self.order)
+        self.assertEqual(found["picking_id"], self.picking)
+        self.assertFalse(found["invoice_id"])

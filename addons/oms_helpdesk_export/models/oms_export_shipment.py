@@ -1,6 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class OmsExportShipment(models.Model):
@@ -36,3 +36,22 @@ class OmsExportShipment(models.Model):
             },
         )
         return action
+
+    # BUSINESS METHODS
+
+    @api.model
+    def _oms_find_by_reference(self, references, company, limit=None):
+        """Shipments of ``company`` named in ``references`` by their
+        reference, their bill of lading (or AWB) number or the number of one
+        of their containers, whoever their customer: a ticket is linked to
+        the documents its email names."""
+        company_domain = [("company_id", "=", company.id)]
+        shipments = self.search(
+            company_domain
+            + ["|", ("bl_number", "in", references), ("name", "in", references)],
+            limit=limit,
+        )
+        containers = self.env["oms.export.container"].search(
+            company_domain + [("name", "in", references)], limit=limit
+        )
+        return shipments | containers.shipment_id

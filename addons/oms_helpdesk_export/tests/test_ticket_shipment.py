@@ -51,6 +51,15 @@ class TestTicketShipment(OmsHelpdeskCommon):
             ticket.action_open_export_shipment()["res_id"], self.shipment.id
         )
 
+    def test_shipment_finds_itself_by_reference(self):
+        Shipment = self.env["oms.export.shipment"]
+        for reference in ("MAEU912345678", "MSKU1234565", self.shipment.name):
+            self.assertEqual(
+                Shipment._oms_find_by_reference([reference], self.company),
+                self.shipment,
+            )
+        self.assertFalse(Shipment._oms_find_by_reference(["ZZZU0000000"], self.company))
+
     def test_unknown_numbers_link_nothing(self):
         ticket = self._receive("Container held", "<p>Box ZZZU0000000 is held.</p>")
         self.assertFalse(ticket.export_shipment_id)
