@@ -32,7 +32,8 @@ build_db() {  # DB MODULES [upgrade]: upgrade MODULES when the DB is reused
         if [ "${OMS_BENCH_REUSE:-0}" = 1 ]; then
             if [ -n "$upgrade" ]; then
                 say "Reusing database $db (OMS_BENCH_REUSE=1): upgrading $modules; log: $log"
-                odoo_bin -c "$OMS_ROOT/config/odoo-test.conf" -d "$db" -i "$modules" -u "$modules" \
+                mapfile -t options < <(upgrade_options "$db" "$modules")
+                odoo_bin -c "$OMS_ROOT/config/odoo-test.conf" -d "$db" "${options[@]}" \
                     --stop-after-init --logfile="$log" \
                     || die "Upgrading $modules in $db failed: see $log"
             else

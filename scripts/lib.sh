@@ -4,7 +4,7 @@
 set -euo pipefail
 
 OMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OMS_ADDONS="oms_core,oms_export_logistics,oms_helpdesk,oms_helpdesk_export"
+OMS_ADDONS="oms_core,oms_finance,oms_export_logistics,oms_helpdesk,oms_helpdesk_export"
 OMS_ADDONS_PATH="$OMS_ROOT/addons"
 _imports_odoo18() {
     [ "$("$1" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null)" = 18.0 ]
@@ -133,6 +133,23 @@ PY
 }
 
 db_exists() { [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }
+
+# `-i`/`-u` options that bring database $1 up to the addons $2 (comma list):
+# -u for all, -i only for those not installed yet. -i on an installed addon
+# would reload its data in init mode, rewriting its noupdate records (sample
+# rules a manager activated would be archived again).
+upgrade_options() {
+    local installed addon new=()
+    installed=$(psql -d "$1" -tAc "SELECT name FROM ir_module_module WHERE state = 'installed'")
+    for addon in ${2//,/ }; do
+        grep -qx "$addon" <<<"$installed" || new+=("$addon")
+    done
+    if [ ${#new[@]} -gt 0 ]; then
+        local IFS=,
+        printf '%s\n' "-i" "${new[*]}"
+    fi
+    printf '%s\n' "-u" "$2"
+}
 
 ensure_wkhtmltopdf() {
     command -v wkhtmltopdf >/dev/null 2>&1 && return 0

@@ -9,5 +9,5 @@ TARGETS=(addons tests)
 "$PY" -m ruff check "${TARGETS[@]}"
 "$PY" -m ruff format --check "${TARGETS[@]}"
 "$PY" -m pylint --rcfile=.pylintrc-mandatory \
-    addons/oms_core addons/oms_export_logistics addons/oms_helpdesk addons/oms_helpdesk_export tests/addons/oms_suite
+    addons/oms_core addons/oms_finance addons/oms_export_logistics addons/oms_helpdesk addons/oms_helpdesk_export tests/addons/oms_suite
 echo "lint: ok"

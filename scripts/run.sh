@@ -27,8 +27,8 @@ if db_exists "$DB"; then
     if [ "${OMS_UPGRADE:-0}" = 1 ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$FINGERPRINT" ]; then
         say "Upgrading the OMS addons in database $DB (addons changed since the last upgrade; data is kept)"
         # -i installs addons added since the database was created; -u upgrades the rest.
-        odoo_bin -c "$OMS_ROOT/config/odoo.conf" -d "$DB" -i "$OMS_ADDONS" -u "$OMS_ADDONS" \
-            --stop-after-init
+        mapfile -t OPTIONS < <(upgrade_options "$DB" "$OMS_ADDONS")
+        odoo_bin -c "$OMS_ROOT/config/odoo.conf" -d "$DB" "${OPTIONS[@]}" --stop-after-init
     else
         say "Database $DB is up to date with the addons: no upgrade (OMS_UPGRADE=1 forces one)"
     fi

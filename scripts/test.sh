@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 
 TEST_DB="${OMS_TEST_DB:-oms_test}"
-TEST_TAGS="${OMS_TEST_TAGS:-/oms_core,/oms_export_logistics,/oms_helpdesk,/oms_helpdesk_export,/oms_suite}"
+TEST_TAGS="${OMS_TEST_TAGS:-/oms_core,/oms_finance,/oms_export_logistics,/oms_helpdesk,/oms_helpdesk_export,/oms_suite}"
 LOG="${OMS_TEST_LOG:-$OMS_ROOT/.test-logs/odoo-test.log}"
 export OMS_EXTRA_ADDONS="$OMS_ROOT/tests/addons"
 

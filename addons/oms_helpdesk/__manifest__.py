@@ -11,6 +11,8 @@
     "license": "AGPL-3",
     "depends": [
         "oms_core",
+        # Remedies: credit notes, returns and replacement orders.
+        "oms_finance",
         "helpdesk_mgmt",
         "helpdesk_mgmt_sla",
         "helpdesk_mgmt_rating",

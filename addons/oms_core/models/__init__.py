@@ -2,7 +2,6 @@ from . import oms_state_guard_mixin
 from . import oms_rule
 from . import oms_rule_mixin
 from . import oms_reason
-from . import oms_order_finance_mixin
 from . import sale_order
 from . import sale_order_line
 from . import oms_order_hold
@@ -13,18 +12,8 @@ from . import payment_transaction
 from . import product_template
 from . import stock_picking
 from . import stock_move
+from . import account_move
 from . import account_move_line
 from . import oms_fulfilment_strategy
 from . import res_partner
-from . import oms_invoice_policy
-from . import oms_return_request
-from . import oms_bill_presentation
-from . import account_move
-from . import res_company
-from . import res_config_settings
-from . import oms_fallout_cash_application
-from . import oms_payment_deduction
-from . import oms_cash_application
-from . import oms_receipt_forecast
-from . import oms_kpi_order
 from . import oms_jeopardy_scan

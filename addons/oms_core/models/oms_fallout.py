@@ -11,7 +11,8 @@ _logger = logging.getLogger(__name__)
 
 class OmsFallout(models.Model):
     """An automated step that failed for an order, kept for a person to fix
-    and retry (procurement, invoicing, notifications, ...)."""
+    and retry (procurement, notifications, ...). Other addons add their steps
+    (``selection_add`` on ``step``) with a ``_retry_<step>`` method each."""
 
     _name = "oms.fallout"
     _description = "OMS Fallout"
@@ -37,8 +38,6 @@ class OmsFallout(models.Model):
         [
             ("procurement", "Procurement"),
             ("notification", "Notification"),
-            ("invoicing", "Invoicing"),
-            ("return", "Return resolution"),
         ],
         required=True,
         index=True,
@@ -123,15 +122,6 @@ class OmsFallout(models.Model):
         """:returns: whether the procurement now went through"""
         return not self.order_id._oms_launch_procurement()
 
-    def _retry_invoicing(self):
-        """:returns: whether the order is now invoiced"""
-        order = self.order_id
-        policy = order._oms_get_invoice_policy()
-        if not policy or policy.trigger == "manual":
-            return False
-        policy._oms_job_invoice_orders(order)
-        return order.invoice_status != "to invoice"
-
     def _retry_notification(self):
         """:returns: whether the order's pending stage emails are now sent"""
         # Stage entries are system records only the notification cron
@@ -139,14 +129,6 @@ class OmsFallout(models.Model):
         return (
             self.env["oms.stage.history"].sudo()._oms_retry_notifications(self.order_id)
         )
-
-    def _retry_return(self):
-        """:returns: whether the order's received returns are now resolved"""
-        requests = self.order_id.oms_return_request_ids.filtered(
-            lambda r: r.state == "received"
-        )
-        requests.action_process()
-        return all(r.state == "done" for r in requests)
 
     def action_retry(self):
         """Run the failed step again; resolve the fallouts that now succeed.

@@ -5,8 +5,8 @@ from odoo.exceptions import ValidationError
 
 
 class OmsReason(models.Model):
-    """Reason codes for holds, order changes, cancellations, returns,
-    credit notes and payment deductions."""
+    """Reason codes for holds, order changes and cancellations; other addons
+    add their kinds (``selection_add`` on ``reason_type``)."""
 
     _name = "oms.reason"
     _description = "OMS Reason Code"
@@ -20,9 +20,6 @@ class OmsReason(models.Model):
             ("hold", "Hold"),
             ("change", "Order change"),
             ("cancel", "Cancellation"),
-            ("return", "Return"),
-            ("credit", "Credit note"),
-            ("deduction", "Payment deduction"),
         ],
         required=True,
     )

@@ -43,7 +43,7 @@ class SaleOrder(models.Model):
     """
 
     _name = "sale.order"
-    _inherit = ["sale.order", "oms.rule.mixin", "oms.order.finance.mixin"]
+    _inherit = ["sale.order", "oms.rule.mixin"]
 
     oms_stage = fields.Selection(
         OMS_STAGES,

@@ -11,15 +11,4 @@ from . import test_sourcing
 from . import test_jeopardy
 from . import test_ui_tour
 from . import test_demo_data
-from . import test_returns
-from . import test_credit_note
-from . import test_invoice_policy
-from . import test_bill_presentation
-from . import test_invoice_property
-from . import test_invoice_concurrency
-from . import test_cash_application
-from . import test_deductions
-from . import test_receipt_forecast
-from . import test_gl_tieout
-from . import test_kpi
 from . import test_batch_queries

@@ -44,6 +44,18 @@ def worker_env(dbname, uid=SUPERUSER_ID, context=None):
         yield api.Environment(cr, uid, {"tracking_disable": True, **(context or {})})
 
 
+class BatchQueriesMixin:
+    """Counts the queries of a batch job, caches flushed and emptied first."""
+
+    def _count_queries(self, function, *args):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        result = function(*args)
+        self.env.flush_all()
+        return self.cr.sql_log_count - before, result
+
+
 class OmsCoreCommon(BaseCommon):
     """Shared OMS fixtures: users per group, an exporting company's partners
     and products with stock, and no active rule but the test's own."""

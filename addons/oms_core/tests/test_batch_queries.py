@@ -10,53 +10,9 @@ import psycopg2
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import OmsCoreCommon
-from .common_cash import OmsCashCommon
+from .common import BatchQueriesMixin, OmsCoreCommon
 
 _logger = logging.getLogger(__name__)
-
-
-class BatchQueriesMixin:
-    def _count_queries(self, function, *args):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        result = function(*args)
-        self.env.flush_all()
-        return self.cr.sql_log_count - before, result
-
-
-@tagged("post_install", "-at_install")
-class TestBatchQueriesCash(BatchQueriesMixin, OmsCashCommon):
-    def _unmatched_lines(self, count, start):
-        # Each line quotes a reference and names its customer, so each one
-        # goes through the three kinds of match (invoice, order, amount).
-        return self.env["account.bank.statement.line"].union(
-            *(
-                self._create_statement_line(
-                    70.0 + index,
-                    f"Wire REF-{index}/X thanks",
-                    partner=self.customer_de if index % 2 else self.customer_in,
-                )
-                for index in range(start, start + count)
-            )
-        )
-
-    def test_matching_queries_do_not_grow_with_sources(self):
-        self._create_invoice(self.customer_de, 1000.0)
-        self._create_invoice(self.customer_in, 2000.0)
-        self._run(lines=self._unmatched_lines(2, 100))  # warm caches
-        two, applications = self._count_queries(
-            self._run, self._unmatched_lines(2, 200)
-        )
-        self.assertEqual(set(applications.mapped("state")), {"unmatched"})
-        six, applications = self._count_queries(
-            self._run, self._unmatched_lines(6, 300)
-        )
-        self.assertEqual(set(applications.mapped("state")), {"unmatched"})
-        self.assertEqual(len(applications), 6)
-        _logger.info("Cash application: %s queries for 2 sources, %s for 6", two, six)
-        self.assertLessEqual(six, two + 2)
 
 
 @tagged("post_install", "-at_install")

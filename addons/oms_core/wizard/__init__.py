@@ -3,9 +3,3 @@ from . import oms_rule_dry_run
 from . import oms_order_cancel
 from . import oms_order_change
 from . import oms_dispatch_confirm
-from . import oms_credit_note_wizard
-from . import oms_kpi_dashboard
-from . import oms_gl_transfer
-from . import oms_ar_tieout
-from . import oms_ar_tieout_line
-from . import oms_ar_tieout_partner

@@ -11,6 +11,7 @@
     "license": "AGPL-3",
     "depends": [
         "oms_core",
+        "oms_finance",
         "oms_export_logistics",
         "oms_helpdesk",
         "oms_helpdesk_export",

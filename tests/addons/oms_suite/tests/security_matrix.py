@@ -11,6 +11,7 @@ further (multi-company, portal parties); state transitions and the
 
 OMS_MODULES = (
     "oms_core",
+    "oms_finance",
     "oms_export_logistics",
     "oms_helpdesk",
     "oms_helpdesk_export",
@@ -103,7 +104,7 @@ MATRIX = {
     "oms.return.request.line": _rights(
         oms_user="crw", oms_manager="crwu", **_ORDER_TRACKING_READERS
     ),
-    # --- oms_core: finance ---
+    # --- oms_finance ---
     "oms.bill.presentation": _rights(
         oms_user="r",
         oms_manager="r",
@@ -119,7 +120,7 @@ MATRIX = {
     "oms.kpi.order": _rights(
         oms_user="r", oms_manager="r", accountant="r", account_manager="r"
     ),
-    # --- oms_core: wizards ---
+    # --- oms_finance: wizards ---
     "oms.credit.note.wizard": _rights(**_FINANCE),
     "oms.credit.note.wizard.line": _rights(**_FINANCE_LINES),
     "oms.kpi.dashboard": _rights(**_FINANCE),

@@ -268,7 +268,7 @@ class TestSecurityCoreConfig(OmsCoreCommon):
         super().setUpClass()
         cls.rule = cls._create_rule(name="Price floor", domain="[]")
         cls.reason_hold = cls.env.ref("oms_core.oms_reason_hold_credit")
-        cls.reason_return = cls.env.ref("oms_core.oms_reason_return_damaged")
+        cls.reason_return = cls.env.ref("oms_finance.oms_reason_return_damaged")
         cls.company_b = cls.env["res.company"].create({"name": "OMS Other Company"})
 
     def test_rule_bad_values(self):

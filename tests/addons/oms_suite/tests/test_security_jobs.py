@@ -19,7 +19,13 @@ from odoo.addons.oms_core.tests.common import OmsCoreCommon
 from odoo.addons.oms_core.tools.db_errors import is_db_conflict, raise_if_db_conflict
 from odoo.addons.queue_job.exception import RetryableJobError
 
-OMS_ADDONS = ("oms_core", "oms_export_logistics", "oms_helpdesk", "oms_helpdesk_export")
+OMS_ADDONS = (
+    "oms_core",
+    "oms_finance",
+    "oms_export_logistics",
+    "oms_helpdesk",
+    "oms_helpdesk_export",
+)
 
 
 def shipped_rule_states():
@@ -139,7 +145,7 @@ def _conflict(*args, **kwargs):
 class TestSecurityJobsDbConflicts(OmsCoreCommon):
     """Crons and jobs isolate records in savepoints; a database conflict
     there is retried as a whole, never logged away or turned into a
-    fallout. (Invoicing and stage emails: oms_core's own tests.)"""
+    fallout. (Invoicing: oms_finance's own tests; stage emails: oms_core's.)"""
 
     def _fallouts(self):
         return self.env["oms.fallout"].search_count([])

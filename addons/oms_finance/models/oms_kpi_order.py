@@ -1,0 +1,180 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+from odoo.addons.oms_core.models.sale_order import OMS_STAGES
+
+
+class OmsKpiOrder(models.Model):
+    """One row per confirmed or cancelled sales order with the flags and
+    durations the OMS KPIs are built from. Rates are 100/0 per order with an
+    average aggregator, so pivot and graph show percentages directly.
+
+    - on time: last delivery done on or before the promised date (OMS
+      promised date, else the commitment date; no promise = on time);
+    - in full: every storable line delivered in full;
+    - right first time: no hold, no order change and no fallout;
+    - accurate: in full and nothing returned;
+    - perfect order: on time, in full, accurate and no payment deduction;
+    - returned: a done return picking (moves with an origin returned move).
+    """
+
+    _name = "oms.kpi.order"
+    _description = "OMS Order KPIs"
+    _auto = False
+    _order = "date_order desc, id desc"
+    _rec_name = "order_id"
+
+    order_id = fields.Many2one("sale.order", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    partner_id = fields.Many2one("res.partner", readonly=True)
+    user_id = fields.Many2one("res.users", "Salesperson", readonly=True)
+    team_id = fields.Many2one("crm.team", readonly=True)
+    date_order = fields.Datetime("Order Date", readonly=True)
+    oms_stage = fields.Selection(OMS_STAGES, "OMS Stage", readonly=True)
+    amount_total = fields.Monetary(readonly=True)
+    order_count = fields.Integer("# Orders", readonly=True)
+    promised_date = fields.Date(readonly=True)
+    date_delivered = fields.Datetime("Delivered On", readonly=True)
+    hours_to_ship = fields.Float("Order to Ship (h)", aggregator="avg", readonly=True)
+    hours_to_invoice = fields.Float(
+        "Order to Invoice (h)", aggregator="avg", readonly=True
+    )
+    hours_to_cash = fields.Float("Order to Cash (h)", aggregator="avg", readonly=True)
+    on_time_rate = fields.Float("On Time %", aggregator="avg", readonly=True)
+    in_full_rate = fields.Float("In Full %", aggregator="avg", readonly=True)
+    otif_rate = fields.Float("OTIF %", aggregator="avg", readonly=True)
+    right_first_time_rate = fields.Float(
+        "Right First Time %", aggregator="avg", readonly=True
+    )
+    accuracy_rate = fields.Float("Order Accuracy %", aggregator="avg", readonly=True)
+    perfect_order_rate = fields.Float(
+        "Perfect Order %", aggregator="avg", readonly=True
+    )
+    cancel_rate = fields.Float("Cancellation %", aggregator="avg", readonly=True)
+    return_rate = fields.Float("Return %", aggregator="avg", readonly=True)
+    deduction_rate = fields.Float("Deduction %", aggregator="avg", readonly=True)
+    fallout_count = fields.Integer("# Fallouts", readonly=True)
+    deduction_amount = fields.Float(readonly=True)
+
+    def _query(self):
+        return SQL(
+            """
+            WITH delivery AS (
+                SELECT p.sale_id, MAX(p.date_done) AS date_done
+                  FROM stock_picking p
+                  JOIN stock_picking_type t ON t.id = p.picking_type_id
+                 WHERE p.state = 'done' AND t.code = 'outgoing'
+                   AND p.sale_id IS NOT NULL
+                 GROUP BY p.sale_id
+            ), returned AS (
+                SELECT DISTINCT p.sale_id
+                  FROM stock_move m
+                  JOIN stock_picking p ON p.id = m.picking_id
+                 WHERE m.origin_returned_move_id IS NOT NULL
+                   AND m.state = 'done' AND p.sale_id IS NOT NULL
+            ), short AS (
+                SELECT DISTINCT l.order_id
+                  FROM sale_order_line l
+                  JOIN product_product pp ON pp.id = l.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE l.display_type IS NULL AND pt.type = 'consu'
+                   AND l.qty_delivered < l.product_uom_qty
+            ), stage AS (
+                SELECT order_id,
+                       MIN(date_start) FILTER (WHERE stage = 'shipped') AS shipped,
+                       MIN(date_start) FILTER (WHERE stage = 'invoiced') AS invoiced,
+                       MIN(date_start) FILTER (WHERE stage = 'paid') AS paid
+                  FROM oms_stage_history
+                 GROUP BY order_id
+            ), hold AS (
+                SELECT DISTINCT order_id FROM oms_order_hold
+            ), fallout AS (
+                SELECT order_id, COUNT(*) AS fallout_count
+                  FROM oms_fallout GROUP BY order_id
+            ), deduction AS (
+                SELECT order_id, SUM(amount) AS amount
+                  FROM oms_payment_deduction
+                 WHERE order_id IS NOT NULL
+                 GROUP BY order_id
+            ), flags AS (
+                SELECT so.id,
+                       so.state = 'cancel' AS cancelled,
+                       COALESCE(so.oms_promised_date, so.commitment_date::date)
+                           AS promised_date,
+                       d.date_done,
+                       d.date_done IS NOT NULL AND (
+                           COALESCE(so.oms_promised_date, so.commitment_date::date)
+                               IS NULL
+                           OR d.date_done::date <= COALESCE(
+                               so.oms_promised_date, so.commitment_date::date)
+                       ) AS on_time,
+                       d.date_done IS NOT NULL AND short.order_id IS NULL
+                           AS in_full,
+                       returned.sale_id IS NOT NULL AS returned,
+                       hold.order_id IS NULL AND COALESCE(so.oms_change_count, 0) = 0
+                           AND fallout.order_id IS NULL AS right_first_time,
+                       deduction.order_id IS NOT NULL AS deducted
+                  FROM sale_order so
+                  LEFT JOIN delivery d ON d.sale_id = so.id
+                  LEFT JOIN short ON short.order_id = so.id
+                  LEFT JOIN returned ON returned.sale_id = so.id
+                  LEFT JOIN hold ON hold.order_id = so.id
+                  LEFT JOIN fallout ON fallout.order_id = so.id
+                  LEFT JOIN deduction ON deduction.order_id = so.id
+                 WHERE so.state IN ('sale', 'cancel')
+            )
+            SELECT so.id AS id,
+                   so.id AS order_id,
+                   so.company_id,
+                   so.currency_id,
+                   so.partner_id,
+                   so.user_id,
+                   so.team_id,
+                   so.date_order,
+                   so.oms_stage,
+                   so.amount_total,
+                   1 AS order_count,
+                   f.promised_date,
+                   f.date_done AS date_delivered,
+                   EXTRACT(EPOCH FROM stage.shipped - so.date_order) / 3600.0
+                       AS hours_to_ship,
+                   EXTRACT(EPOCH FROM stage.invoiced - so.date_order) / 3600.0
+                       AS hours_to_invoice,
+                   EXTRACT(EPOCH FROM stage.paid - so.date_order) / 3600.0
+                       AS hours_to_cash,
+                   CASE WHEN f.on_time THEN 100.0 ELSE 0.0 END AS on_time_rate,
+                   CASE WHEN f.in_full THEN 100.0 ELSE 0.0 END AS in_full_rate,
+                   CASE WHEN f.on_time AND f.in_full THEN 100.0 ELSE 0.0 END
+                       AS otif_rate,
+                   CASE WHEN f.right_first_time THEN 100.0 ELSE 0.0 END
+                       AS right_first_time_rate,
+                   CASE WHEN f.in_full AND NOT f.returned THEN 100.0 ELSE 0.0 END
+                       AS accuracy_rate,
+                   CASE WHEN f.on_time AND f.in_full AND NOT f.returned
+                             AND NOT f.deducted THEN 100.0 ELSE 0.0 END
+                       AS perfect_order_rate,
+                   CASE WHEN f.cancelled THEN 100.0 ELSE 0.0 END AS cancel_rate,
+                   CASE WHEN f.returned THEN 100.0 ELSE 0.0 END AS return_rate,
+                   CASE WHEN f.deducted THEN 100.0 ELSE 0.0 END AS deduction_rate,
+                   COALESCE(fallout.fallout_count, 0) AS fallout_count,
+                   COALESCE(deduction.amount, 0.0) AS deduction_amount
+              FROM sale_order so
+              JOIN flags f ON f.id = so.id
+              LEFT JOIN stage ON stage.order_id = so.id
+              LEFT JOIN fallout ON fallout.order_id = so.id
+              LEFT JOIN deduction ON deduction.order_id = so.id
+            """
+        )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._query(),
+            )
+        )
