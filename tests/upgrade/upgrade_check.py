@@ -42,7 +42,12 @@ COUNTS = {
     **{f"rows of {table}": f"SELECT count(*) FROM {table}" for table in FINANCE_TABLES},
     "oms reasons by type": "SELECT reason_type, count(*) FROM oms_reason "
     "GROUP BY 1 ORDER BY 1",
-    "oms rules": "SELECT count(*), count(*) FILTER (WHERE active) FROM oms_rule",
+    # Rules that act on records keep their type; the configuration matchers
+    # of the previous layout became rules (checked below).
+    "oms acting rules (type, all, active)": "SELECT rule_type, count(*), "
+    "count(*) FILTER (WHERE active) FROM oms_rule WHERE rule_type IN ('hold', "
+    "'approval', 'warn', 'priority', 'jeopardy', 'notify', 'route') "
+    "GROUP BY 1 ORDER BY 1",
     "oms fallouts by step": "SELECT step, count(*) FROM oms_fallout GROUP BY 1 "
     "ORDER BY 1",
     "crons (all, active)": "SELECT count(*), count(*) FILTER (WHERE active) "
@@ -62,9 +67,10 @@ COUNTS = {
     "WHERE oms_return_request_id IS NOT NULL",
     "replacement orders": "SELECT count(*) FROM sale_order "
     "WHERE oms_origin_order_id IS NOT NULL",
-    "access rights and record rules": "SELECT (SELECT count(*) FROM "
-    "ir_model_access), (SELECT count(*) FROM ir_rule)",
-    "menus": "SELECT count(*) FROM ir_ui_menu",
+    "finance access rights and record rules": "SELECT (SELECT count(*) FROM "
+    "ir_model_access a JOIN ir_model m ON m.id = a.model_id WHERE m.model IN "
+    "%(finance_models)s), (SELECT count(*) FROM ir_rule r JOIN ir_model m ON "
+    "m.id = r.model_id WHERE m.model IN %(finance_models)s)",
 }
 
 
@@ -75,7 +81,7 @@ def connect(dbname):
 def snapshot(cr):
     result = {}
     for label, query in COUNTS.items():
-        cr.execute(query)
+        cr.execute(query, {"finance_models": tuple(FINANCE_MODELS)})
         result[label] = [list(row) for row in cr.fetchall()]
     # The next number of each OMS sequence (standard ones keep it in a
     # PostgreSQL sequence of their own).
@@ -96,6 +102,13 @@ def snapshot(cr):
         "AND d.model = 'ir.cron' AND d.name = 'oms_cash_application_cron'"
     )
     result["cash application cron active"] = [list(row) for row in cr.fetchall()]
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = 'oms_invoice_policy' AND column_name = 'domain'"
+    )
+    if cr.fetchone():  # the previous layout: compared with the rules after
+        cr.execute("SELECT id, domain FROM oms_invoice_policy ORDER BY id")
+        result["invoice policy domains"] = [list(row) for row in cr.fetchall()]
     return json.loads(json.dumps(result, default=str))
 
 
@@ -103,6 +116,8 @@ def compare(cr, before, xmlids):
     failures = []
     after = snapshot(cr)
     for label, value in before.items():
+        if label == "invoice policy domains":
+            continue
         if after.get(label) != value:
             failures.append(f"{label}: {value} before, {after.get(label)} after")
     cr.execute(
@@ -134,6 +149,17 @@ def compare(cr, before, xmlids):
         cr.execute("SELECT to_regclass(%s)", [table])
         if not cr.fetchone()[0]:
             failures.append(f"table {table} is gone")
+    # The orders an invoice policy applied to: its domain became a rule.
+    cr.execute(
+        "SELECT invoice_policy_id, domain FROM oms_rule "
+        "WHERE invoice_policy_id IS NOT NULL ORDER BY 1, id"
+    )
+    policy_rules = [list(row) for row in cr.fetchall()]
+    if policy_rules != before["invoice policy domains"]:
+        failures.append(
+            f"invoice policy rules {policy_rules}, domains before "
+            f"{before['invoice policy domains']}"
+        )
     return failures
 
 

@@ -16,4 +16,5 @@ from . import account_move
 from . import account_move_line
 from . import oms_fulfilment_strategy
 from . import res_partner
+from . import oms_scan_run_mixin
 from . import oms_jeopardy_scan

@@ -2,21 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 import math
-import time
 from collections import defaultdict
 from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.osv import expression
-from odoo.tools import float_compare, format_datetime
+from odoo.tools import float_compare
 
 from ..tools.db_errors import raise_if_db_conflict
 from .sale_order import JEOPARDY_LEVELS, JEOPARDY_RANK
 
 _logger = logging.getLogger(__name__)
-
-# Scan logs older than this are removed by the autovacuum.
-KEEP_DAYS = 90
 
 
 class OmsJeopardyScan(models.Model):
@@ -33,18 +29,9 @@ class OmsJeopardyScan(models.Model):
     """
 
     _name = "oms.jeopardy.scan"
-    _description = "OMS Jeopardy Scan"
-    _order = "date_start desc, id desc"
+    _inherit = ["oms.scan.run.mixin"]
+    _description = "Jeopardy scan"
 
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, readonly=True
-    )
-    date_start = fields.Datetime(
-        string="Started On", required=True, readonly=True, default=fields.Datetime.now
-    )
-    scan_date = fields.Date(
-        readonly=True, help="The day projected dates and delays were computed for."
-    )
     line_count = fields.Integer(string="Lines Scanned", readonly=True)
     changed_count = fields.Integer(
         string="Levels Changed",
@@ -57,24 +44,6 @@ class OmsJeopardyScan(models.Model):
         help="Lines of the batches that failed and were skipped (see the server "
         "log); the next run scans them again.",
     )
-    duration = fields.Float(string="Duration (s)", digits=(16, 2), readonly=True)
-    state = fields.Selection(
-        [("running", "Running"), ("done", "Done"), ("error", "Done With Errors")],
-        default="running",
-        required=True,
-        readonly=True,
-    )
-
-    # COMPUTE METHODS
-
-    @api.depends("date_start", "company_id")
-    def _compute_display_name(self):
-        for scan in self:
-            scan.display_name = self.env._(
-                "Jeopardy scan of %(date)s (%(company)s)",
-                date=format_datetime(self.env, scan.date_start),
-                company=scan.company_id.name,
-            )
 
     # BUSINESS METHODS: runs
 
@@ -101,11 +70,8 @@ class OmsJeopardyScan(models.Model):
 
         :returns: the scan record
         """
-        started = time.monotonic()
         today = fields.Date.context_today(self)
-        # The log is written for whoever runs the scan (the cron, a test);
-        # only OMS managers read it.
-        scan = self.sudo().create({"company_id": company.id, "scan_date": today})
+        scan, started = self._oms_start_run(company, today)
         Line = self.env["sale.order.line"]
         counts = defaultdict(int)
         for ids in batches:
@@ -128,13 +94,7 @@ class OmsJeopardyScan(models.Model):
                 counts["failed_line_count"] += len(ids)
             # Everything is flushed: keep the cache small on long scans.
             self.env.invalidate_all()
-        scan.write(
-            {
-                **counts,
-                "duration": time.monotonic() - started,
-                "state": "error" if counts["failed_line_count"] else "done",
-            }
-        )
+        scan._oms_finish_run(started, counts, "failed_line_count")
         return scan
 
     @api.model
@@ -165,11 +125,6 @@ class OmsJeopardyScan(models.Model):
     def _cron_run(self):
         self._run()
         return True
-
-    @api.autovacuum
-    def _gc_old_scans(self):
-        limit = fields.Datetime.now() - timedelta(days=KEEP_DAYS)
-        self.search([("date_start", "<", limit)]).unlink()
 
     # BUSINESS METHODS: one batch of lines
 

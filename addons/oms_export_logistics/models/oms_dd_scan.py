@@ -1,21 +1,16 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
-import time
 from collections import defaultdict
-from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.tools import format_datetime, split_every
+from odoo.tools import split_every
 
 from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
 
 from .oms_dd_tariff import CLOCK_TYPES
 
 _logger = logging.getLogger(__name__)
-
-# Scan logs older than this are removed by the autovacuum.
-KEEP_DAYS = 90
 
 
 class OmsDdScan(models.Model):
@@ -35,18 +30,9 @@ class OmsDdScan(models.Model):
     """
 
     _name = "oms.dd.scan"
-    _description = "Demurrage and Detention Scan"
-    _order = "date_start desc, id desc"
+    _inherit = ["oms.scan.run.mixin"]
+    _description = "D&D scan"
 
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, readonly=True
-    )
-    date_start = fields.Datetime(
-        string="Started On", required=True, readonly=True, default=fields.Datetime.now
-    )
-    scan_date = fields.Date(
-        readonly=True, help="The day the clocks' amounts were computed for."
-    )
     clock_count = fields.Integer(string="Clocks Scanned", readonly=True)
     warned_clock_count = fields.Integer(
         string="Clocks Warned",
@@ -62,31 +48,8 @@ class OmsDdScan(models.Model):
         help="Clocks of the batches that failed and were skipped (see the "
         "fallouts and the server log); the next run scans them again.",
     )
-    duration = fields.Float(string="Duration (s)", digits=(16, 2), readonly=True)
-    state = fields.Selection(
-        [("running", "Running"), ("done", "Done"), ("error", "Done With Errors")],
-        default="running",
-        required=True,
-        readonly=True,
-    )
-
-    # COMPUTE METHODS
-
-    @api.depends("date_start", "company_id")
-    def _compute_display_name(self):
-        for scan in self:
-            scan.display_name = self.env._(
-                "D&D scan of %(date)s (%(company)s)",
-                date=format_datetime(self.env, scan.date_start),
-                company=scan.company_id.name,
-            )
 
     # CRUD
-
-    @api.autovacuum
-    def _gc_old_scans(self):
-        limit = fields.Datetime.now() - timedelta(days=KEEP_DAYS)
-        self.sudo().search([("date_start", "<", limit)]).unlink()
 
     # BUSINESS METHODS: runs
 
@@ -120,10 +83,7 @@ class OmsDdScan(models.Model):
 
         :returns: the scan record
         """
-        started = time.monotonic()
-        # The log is written for whoever runs the scan (the cron, a test);
-        # only OMS managers read it.
-        scan = self.sudo().create({"company_id": company.id, "scan_date": today})
+        scan, started = self._oms_start_run(company, today)
         Clock = self.env["oms.dd.clock"]
         counts = defaultdict(int)
         for ids in split_every(batch_size, clock_ids):
@@ -135,13 +95,7 @@ class OmsDdScan(models.Model):
                     counts[key] += value
             # Everything is flushed: keep the cache small on long scans.
             self.env.invalidate_all()
-        scan.write(
-            {
-                **counts,
-                "duration": time.monotonic() - started,
-                "state": "error" if counts["failed_clock_count"] else "done",
-            }
-        )
+        scan._oms_finish_run(started, counts, "failed_clock_count")
         return scan
 
     @api.model

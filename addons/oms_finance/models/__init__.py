@@ -1,4 +1,5 @@
 from . import oms_reason
+from . import oms_rule
 from . import oms_invoice_policy
 from . import oms_return_request
 from . import oms_bill_presentation

@@ -8,7 +8,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
-from odoo.addons.oms_core.tools.domain import eval_domain, validate_domain
 from odoo.addons.queue_job.job import identity_exact
 
 _logger = logging.getLogger(__name__)
@@ -23,10 +22,10 @@ TRIGGER_DELTAS = {
 class OmsInvoicePolicy(models.Model):
     """When and how delivered orders are invoiced to receivables.
 
-    Orders match a policy by its domain (first match by sequence) unless
-    their customer names one. The scheduler enqueues invoicing jobs for the
-    policies that are due; on-shipment policies enqueue one when a delivery
-    is validated.
+    Orders get the policy of their customer, else the policy of the first
+    OMS rule (type "Apply invoice policy", by sequence) that matches them.
+    The scheduler enqueues invoicing jobs for the policies that are due;
+    on-shipment policies enqueue one when a delivery is validated.
     """
 
     _name = "oms.invoice.policy"
@@ -71,14 +70,20 @@ class OmsInvoicePolicy(models.Model):
         domain="[('model', '=', 'account.move')]",
         help="Empty: the customer's template, else Odoo's invoice email.",
     )
-    domain = fields.Char(
-        default="[]", help="Orders this policy applies to (sale.order domain)."
-    )
     return_resolution = fields.Selection(
         [("refund", "Refund"), ("replacement", "Replacement")],
         default="refund",
         required=True,
         help="Default resolution of returns of the matching orders.",
+    )
+    rule_ids = fields.One2many(
+        "oms.rule",
+        "invoice_policy_id",
+        string="Applies To",
+        context={"active_test": False},
+        help="The orders invoiced under this policy, as OMS rules: the first "
+        "matching rule (by sequence) of all invoice policies wins, unless the "
+        "customer names a policy.",
     )
     batch_size = fields.Integer(default=50, help="Orders per invoicing job.")
     next_run_date = fields.Date(
@@ -98,16 +103,6 @@ class OmsInvoicePolicy(models.Model):
                     )
                 )
 
-    @api.constrains("domain")
-    def _check_domain(self):
-        for policy in self:
-            validate_domain(
-                self.env,
-                "sale.order",
-                policy.domain,
-                label=self.env._("The domain of invoice policy %s", policy.name),
-            )
-
     @api.constrains("batch_size")
     def _check_batch_size(self):
         if any(policy.batch_size <= 0 for policy in self):
@@ -115,18 +110,11 @@ class OmsInvoicePolicy(models.Model):
 
     # BUSINESS METHODS
 
-    def _get_domain(self):
-        self.ensure_one()
-        return eval_domain(
-            self.env,
-            self.domain,
-            label=self.env._("The domain of invoice policy %s", self.name),
-        )
-
     @api.model
     def _oms_policies_for(self, orders):
-        """``{order: policy}``: the customer's own policy, else the first
-        policy of the order's company (by sequence) whose domain matches."""
+        """``{order: policy}``: the customer's own policy, else the policy of
+        the first invoice-policy rule (by sequence) matching the order; an
+        empty policy when none applies."""
         result = {}
         remaining = orders.browse()
         for order in orders:
@@ -135,18 +123,19 @@ class OmsInvoicePolicy(models.Model):
                 result[order] = policy
             else:
                 remaining |= order
-        if remaining:
-            policies = self.search(
-                [("company_id", "in", remaining.company_id.ids)], order="sequence, id"
-            )
-            for policy in policies:
-                matched = remaining.filtered(
-                    lambda o, p=policy: o.company_id == p.company_id
-                ).filtered_domain(policy._get_domain())
-                result.update(dict.fromkeys(matched, policy))
-                remaining -= matched
+        first_rules = remaining._oms_first_rule_by_record(
+            "invoice_policy",
+            # An archived policy invoices nothing: its rules give way to the
+            # next ones, as the policy itself did.
+            rule_domain=[("invoice_policy_id.active", "=", True)],
+        )
         for order in remaining:
-            result[order] = self.browse()
+            rule = first_rules.get(order)
+            # Rules are configuration read as the system: the policy is used
+            # with the caller's rights.
+            result[order] = (
+                rule.invoice_policy_id.with_env(self.env) if rule else self.browse()
+            )
         return result
 
     @api.model

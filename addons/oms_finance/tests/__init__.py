@@ -1,6 +1,7 @@
 from . import test_returns
 from . import test_credit_note
 from . import test_invoice_policy
+from . import test_rules_engine
 from . import test_bill_presentation
 from . import test_invoice_property
 from . import test_invoice_concurrency

@@ -1,5 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
 from odoo.addons.queue_job.job import Job
 
@@ -24,16 +26,28 @@ class OmsInvoicingCommon(OmsCoreCommon):
         cls.reason_credit = cls.env.ref("oms_finance.oms_reason_credit_price")
 
     @classmethod
-    def _create_policy(cls, **vals):
-        return cls.env["oms.invoice.policy"].create(
-            {
-                "name": "Test policy",
-                "trigger": "daily",
-                "journal_id": cls.sale_journal.id,
-                "company_id": cls.company.id,
-                **vals,
-            }
-        )
+    def _create_policy(cls, domain="[]", **vals):
+        """A policy and the OMS rule saying which orders it applies to
+        (``domain``; ``None``: no rule), with the policy's sequence."""
+        vals = {
+            "name": "Test policy",
+            "trigger": "daily",
+            "journal_id": cls.sale_journal.id,
+            "company_id": cls.company.id,
+            **vals,
+        }
+        if domain is not None:
+            vals["rule_ids"] = [
+                Command.create(
+                    {
+                        "name": vals["name"],
+                        "domain": domain,
+                        "sequence": vals.get("sequence", 10),
+                        "company_id": vals["company_id"],
+                    }
+                )
+            ]
+        return cls.env["oms.invoice.policy"].create(vals)
 
     def _delivered_order(self, partner=None, lines=None, qty=None):
         order = self._create_order(partner=partner, lines=lines)

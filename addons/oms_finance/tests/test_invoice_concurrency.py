@@ -41,8 +41,17 @@ class TestInvoiceConcurrency(OmsInvoicingCommon):
                     "journal_id": self.sale_journal.id,
                     "company_id": self.company.id,
                     "auto_post": False,
-                    "domain": f"[('partner_id', '=', {partner.id})]",
                     "sequence": -100,
+                    "rule_ids": [
+                        Command.create(
+                            {
+                                "name": "OMS concurrency customer",
+                                "domain": f"[('partner_id', '=', {partner.id})]",
+                                "sequence": -100,
+                                "company_id": self.company.id,
+                            }
+                        )
+                    ],
                 }
             )
             order = env["sale.order"].create(

@@ -127,6 +127,9 @@ class TestInvoicePolicy(OmsInvoicingCommon):
         with self.assertRaises(ValidationError) as caught:
             self._create_policy(domain="[('no_such_field', '=', 1)]")
         self.assertIn("not a valid domain", str(caught.exception))
+        self.assertFalse(
+            self.env["oms.rule"].search([("domain", "like", "no_such_field")])
+        )
 
     def test_matching_and_partner_override(self):
         policy_in = self._create_policy(

@@ -5,7 +5,7 @@ from odoo import api, fields, models
 
 class OmsHelpdeskRemedy(models.Model):
     """A remedy given from a ticket (return, credit note, replacement
-    order), pointing at the document oms_core created."""
+    order), pointing at the document oms_finance created."""
 
     _name = "oms.helpdesk.remedy"
     _description = "Helpdesk Remedy"

@@ -1,6 +1,5 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import unittest
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
@@ -11,14 +10,6 @@ from .common import OmsHelpdeskCommon
 @tagged("post_install", "-at_install")
 class TestRemedy(OmsHelpdeskCommon):
     """Returns, credit notes and replacements from a ticket."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # oms_core's remedies come with issue 3a.
-        cls.remedies = hasattr(
-            cls.env.registry["sale.order"], "_oms_create_return_request"
-        )
 
     def setUp(self):
         super().setUp()
@@ -43,12 +34,7 @@ class TestRemedy(OmsHelpdeskCommon):
                 line.quantity = qty
         return form.record
 
-    def _require_remedies(self):
-        if not self.remedies:
-            raise unittest.SkipTest("oms_core remedies (issue 3a) not merged yet")
-
     def test_credit_note(self):
-        self._require_remedies()
         self.order._create_invoices().action_post()
         self._wizard("credit_note", amount=100.0).action_create_remedy()
         remedy = self.ticket.oms_remedy_ids
@@ -60,7 +46,6 @@ class TestRemedy(OmsHelpdeskCommon):
         self.assertEqual(self.ticket.oms_remedy_count, 1)
 
     def test_credit_note_for_quantities(self):
-        self._require_remedies()
         self.order._create_invoices().action_post()
         self._wizard("credit_note", qty=2.0).action_create_remedy()
         move = self.env["account.move"].browse(self.ticket.oms_remedy_ids.res_id)
@@ -68,7 +53,6 @@ class TestRemedy(OmsHelpdeskCommon):
         self.assertEqual(move.amount_untaxed, 240.0)
 
     def test_replacement_order(self):
-        self._require_remedies()
         self._wizard("replacement").action_create_remedy()
         remedy = self.ticket.oms_remedy_ids
         self.assertEqual(remedy.res_model, "sale.order")
@@ -77,7 +61,6 @@ class TestRemedy(OmsHelpdeskCommon):
         self.assertEqual(replacement.order_line.product_uom_qty, 2.0)
 
     def test_return(self):
-        self._require_remedies()
         self._wizard("return").action_create_remedy()
         remedy = self.ticket.oms_remedy_ids
         self.assertEqual(remedy.res_model, "oms.return.request")

@@ -1,6 +1,5 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import unittest
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
@@ -41,8 +40,6 @@ class TestUiTour(OmsHelpdeskCommon, HttpCase):
         )
 
     def test_complaint_tour(self):
-        if not hasattr(self.env.registry["sale.order"], "_oms_create_credit_note"):
-            raise unittest.SkipTest("oms_core remedies (issue 3a) not merged yet")
         self.assertEqual(self.ticket.sale_order_id, self.order)
         self.start_tour(
             "/odoo/helpdesk-tickets", "oms_helpdesk_complaint_tour", login="admin"

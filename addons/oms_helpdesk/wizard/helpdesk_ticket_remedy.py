@@ -14,7 +14,7 @@ REMEDY_REASON_TYPES = {
 
 class HelpdeskTicketRemedy(models.TransientModel):
     """Give the customer a remedy from a ticket: a return, a credit note
-    or a replacement order, created by oms_core and linked back."""
+    or a replacement order, created by oms_finance and linked back."""
 
     _name = "helpdesk.ticket.remedy"
     _description = "Ticket Remedy"
@@ -123,7 +123,7 @@ class HelpdeskTicketRemedy(models.TransientModel):
         }
 
     def _create_remedy_document(self):
-        """Call oms_core's remedy for the chosen type; returns the document."""
+        """Call oms_finance's remedy for the chosen type; returns the document."""
         order = self.sale_order_id
         reason = self.reason_id
         if self.remedy_type == "return":

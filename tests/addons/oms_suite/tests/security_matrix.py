@@ -77,7 +77,12 @@ _SHIPMENT_FILE_READERS = {"salesman": "r", "accountant": "r", "account_manager":
 
 MATRIX = {
     # --- oms_core: configuration (managers write, the job reads) ---
-    "oms.rule": _rights(oms_user="r", oms_manager="crwu", **_ORDER_TRACKING_READERS),
+    # Accounting managers: invoice-policy rules only (record rule).
+    "oms.rule": _rights(
+        oms_user="r",
+        oms_manager="crwu",
+        **_ORDER_TRACKING_READERS | {"account_manager": "crwu"},
+    ),
     "oms.reason": _rights("r", oms_manager="crwu"),
     "oms.fulfilment.strategy": _rights("r", oms_manager="crwu"),
     "oms.invoice.policy": _rights(

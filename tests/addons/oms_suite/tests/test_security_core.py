@@ -97,7 +97,15 @@ class TestSecurityCoreDomains(OmsCoreCommon):
                             "name": "Escalate",
                             "trigger": "manual",
                             "company_id": self.company.id,
-                            "domain": self._escalation(),
+                            "rule_ids": [
+                                Command.create(
+                                    {
+                                        "name": "Escalate",
+                                        "company_id": self.company.id,
+                                        "domain": self._escalation(),
+                                    }
+                                )
+                            ],
                         }
                     )
                 self._assert_not_escalated(user)
@@ -128,11 +136,19 @@ class TestSecurityCoreDomains(OmsCoreCommon):
                     "name": "Last month",
                     "trigger": "manual",
                     "company_id": self.company.id,
-                    "domain": RELATIVE_DATE_DOMAIN,
+                    "rule_ids": [
+                        Command.create(
+                            {
+                                "name": "Last month",
+                                "company_id": self.company.id,
+                                "domain": RELATIVE_DATE_DOMAIN,
+                            }
+                        )
+                    ],
                 }
             )
         )
-        self.assertEqual(policy._get_domain()[0][:2], ("date_order", ">="))
+        self.assertEqual(policy.rule_ids._get_domain()[0][:2], ("date_order", ">="))
         self.assertFalse(self.user_writes)
 
 

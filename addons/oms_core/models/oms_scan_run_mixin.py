@@ -1,0 +1,79 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import time
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import format_datetime
+
+
+class OmsScanRunMixin(models.AbstractModel):
+    """The log of one run of a batch scan over a company's records (the
+    jeopardy scan, the demurrage and detention scan...): when it ran, for
+    which day, how long it took and whether a batch failed. Each scan adds
+    its own counts; the cron writes the log, managers read it, and runs
+    older than ``_oms_keep_days`` are removed by the autovacuum."""
+
+    _name = "oms.scan.run.mixin"
+    _description = "OMS Scan Run"
+    _order = "date_start desc, id desc"
+    _oms_keep_days = 90
+
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, readonly=True
+    )
+    date_start = fields.Datetime(
+        string="Started On", required=True, readonly=True, default=fields.Datetime.now
+    )
+    scan_date = fields.Date(readonly=True, help="The day the scan computed for.")
+    duration = fields.Float(string="Duration (s)", digits=(16, 2), readonly=True)
+    state = fields.Selection(
+        [("running", "Running"), ("done", "Done"), ("error", "Done With Errors")],
+        default="running",
+        required=True,
+        readonly=True,
+    )
+
+    # COMPUTE METHODS
+
+    @api.depends("date_start", "company_id")
+    def _compute_display_name(self):
+        for run in self:
+            run.display_name = self.env._(
+                "%(scan)s of %(date)s (%(company)s)",
+                scan=self._description,
+                date=format_datetime(self.env, run.date_start),
+                company=run.company_id.name,
+            )
+
+    # CRUD METHODS
+
+    @api.autovacuum
+    def _gc_old_scans(self):
+        limit = fields.Datetime.now() - timedelta(days=self._oms_keep_days)
+        self.sudo().search([("date_start", "<", limit)]).unlink()
+
+    # BUSINESS METHODS
+
+    @api.model
+    def _oms_start_run(self, company, scan_date):
+        """The log of a run starting now, and the clock to time it with.
+
+        :returns: ``(run, started)``
+        """
+        # The log is written for whoever runs the scan (the cron, a fallout
+        # retry, a test); only OMS managers read it.
+        run = self.sudo().create({"company_id": company.id, "scan_date": scan_date})
+        return run, time.monotonic()
+
+    def _oms_finish_run(self, started, counts, failed_count_field):
+        """Write the run's counts, duration and state (an error when
+        ``counts[failed_count_field]``)."""
+        self.ensure_one()
+        self.write(
+            {
+                **counts,
+                "duration": time.monotonic() - started,
+                "state": "error" if counts.get(failed_count_field) else "done",
+            }
+        )
