@@ -8,7 +8,8 @@
 #    layout) into a temporary git worktree and installs its OMS addons with
 #    demo data into OMS_UPGRADE_DB (dropped first; default oms_upgrade_check);
 # 2. activates the cash application cron (a user's change to a noupdate
-#    record) and records counts (upgrade_check.py snapshot);
+#    record), adds an invoice policy of a manager's (its domain must become
+#    a rule) and records counts (upgrade_check.py snapshot);
 # 3. upgrades with the current code: `-u oms_core --stop-after-init`;
 # 4. checks: oms_finance installed, every count equal, no finance xml id left
 #    to oms_core, finance tables there, no ERROR in the upgrade log, and a
@@ -69,6 +70,13 @@ installed=$(date +%s)
 
 psql -d "$DB" -qc "UPDATE ir_cron SET active = TRUE WHERE id = (SELECT res_id FROM
     ir_model_data WHERE module = 'oms_core' AND name = 'oms_cash_application_cron')"
+# A manager's invoice policy of the previous layout (no data file names it):
+# its domain must become its rule.
+psql -d "$DB" -qc "INSERT INTO oms_invoice_policy (name, sequence, active, company_id,
+    trigger, grouping, auto_post, return_resolution, batch_size, domain)
+    SELECT '{\"en_US\": \"German customers, manual\"}', 1, TRUE, company_id,
+    'manual', 'order', FALSE, 'refund', 50, '[(''partner_id.country_id.code'', ''='', ''DE'')]'
+    FROM oms_invoice_policy ORDER BY id LIMIT 1"
 "$ODOO_PYTHON" "$HERE/upgrade_check.py" snapshot "$DB" "$WORK/before.json"
 
 say "Upgrading $DB with the current code: -u oms_core (log: $LOG_DIR/upgrade.log)"
