@@ -90,34 +90,42 @@ class OmsStageHistory(models.Model):
         orders = orders.sudo().filtered("id")
         if not orders:
             return self.browse()
-        # Reading the stored compute recomputes it from what was just done.
-        stages = {order: order.oms_stage for order in orders}
+        # Reading the stored compute recomputes it from what was just done;
+        # the recorded stage comes with it, in the same row.
+        candidates = orders.filtered(
+            lambda o: o.oms_stage and o.oms_stage != o.oms_stage_recorded
+        )
+        if not candidates:
+            return self.browse()
         History = self.sudo()
         open_entries = History.search(
-            [("order_id", "in", orders.ids), ("date_end", "=", False)]
+            [("order_id", "in", candidates.ids), ("date_end", "=", False)]
         )
         latest = {}
         for entry in open_entries:  # newest first (_order)
             latest.setdefault(entry.order_id, entry)
-        changed = orders.filtered(
-            lambda o: stages[o] and latest.get(o, History).stage != stages[o]
+        # An order whose open entry already says its stage only lacked the
+        # bookkeeping (a database of before it): no second entry.
+        changed = candidates.filtered(
+            lambda o: latest.get(o, History).stage != o.oms_stage
         )
-        if not changed:
-            return self.browse()
         now = fields.Datetime.now()
         open_entries.filtered(lambda e: e.order_id in changed).date_end = now
-        return History.create(
+        entries = History.create(
             [
                 {
                     "order_id": order.id,
-                    "stage": stages[order],
+                    "stage": order.oms_stage,
                     "previous_stage": latest.get(order, History).stage or False,
                     "user_id": self.env.uid,
                     "date_start": now,
                 }
                 for order in changed
             ]
-        ).sudo(False)
+        )
+        for stage, stage_orders in candidates.grouped("oms_stage").items():
+            stage_orders.oms_stage_recorded = stage
+        return entries.sudo(False)
 
     @api.model
     def _oms_sync_drifted(self, limit=1000):

@@ -58,6 +58,11 @@ class SaleOrder(models.Model):
     oms_stage_history_ids = fields.One2many(
         "oms.stage.history", "order_id", string="Stage History", readonly=True
     )
+    # The stage of the open history entry, kept by the history's one writer
+    # so that a transition point that changed nothing costs no query.
+    oms_stage_recorded = fields.Selection(
+        OMS_STAGES, string="Recorded OMS Stage", readonly=True, copy=False
+    )
     oms_stage_entered_on = fields.Datetime(
         compute="_compute_oms_stage_entered_on",
         store=True,
@@ -295,6 +300,11 @@ class SaleOrder(models.Model):
         return orders
 
     def write(self, vals):
+        if "oms_stage_recorded" in vals and not self.env.su:
+            # Bookkeeping of the stage history: only its writer sets it.
+            raise UserError(
+                self.env._("The recorded OMS stage is kept by the stage history.")
+            )
         result = super().write(vals)
         # Line edits (quantities, lines added or removed) and the dispatch
         # date move the stage; state changes go through the actions below.

@@ -5,6 +5,7 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields, models
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import OmsCoreCommon
@@ -208,6 +209,30 @@ class TestStageHistory(OmsCoreCommon):
             {"order_line": [Command.update(order.order_line.id, {"name": "V"})]}
         )
         self.assertEqual(order.oms_stage_history_ids, entries)
+
+    def test_no_query_when_nothing_changed(self):
+        order = self._create_order()
+        order.action_confirm()
+        order.flush_recordset()
+        # The recorded stage rides with the order's row: a transition point
+        # that changed nothing reads nothing more.
+        order.invalidate_recordset()
+        with self.assertQueryCount(1):
+            self.assertFalse(order._oms_sync_stage())
+
+    def test_recorded_stage_is_the_history_writer_s_own(self):
+        order = self._create_order()
+        order.action_confirm()
+        with self.assertRaises(UserError):
+            order.with_user(self.oms_manager).write({"oms_stage_recorded": "paid"})
+        self.assertEqual(order.oms_stage_recorded, "released")
+        # A database of before the field: the open entry already says the
+        # stage, so no second entry is written.
+        order.sudo().oms_stage_recorded = False
+        entries = order.oms_stage_history_ids
+        order._oms_sync_stage()
+        self.assertEqual(order.oms_stage_history_ids, entries)
+        self.assertEqual(order.oms_stage_recorded, "released")
 
     def test_cron_records_a_stage_no_transition_point_saw(self):
         order = self._create_order()
