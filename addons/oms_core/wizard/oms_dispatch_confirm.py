@@ -108,6 +108,13 @@ class OmsDispatchConfirm(models.TransientModel):
         body = Markup("<p>%s</p>") % self.env._(
             "Dispatch confirmed for %s.", format_date(self.env, dispatch_date)
         )
+        return body + self._prepare_message_details(provider, note)
+
+    @api.model
+    def _prepare_message_details(self, provider, note):
+        """The provider and note paragraphs of a dispatch message (the export
+        shipment's dispatch confirmation posts them too)."""
+        body = Markup()
         if provider:
             body += Markup("<p>%s</p>") % self.env._(
                 "Logistics provider: %s", provider.display_name

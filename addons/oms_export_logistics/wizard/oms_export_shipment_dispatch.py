@@ -95,13 +95,9 @@ class OmsExportShipmentDispatch(models.TransientModel):
             plant=shipment.warehouse_id.name or "-",
             date=format_date(self.env, dispatch_date),
         )
-        if provider:
-            body += Markup("<p>%s</p>") % self.env._(
-                "Logistics provider: %s", provider.display_name
-            )
-        if note:
-            body += Markup("<p>%s</p>") % note
-        return body
+        return body + self.env["oms.dispatch.confirm"]._prepare_message_details(
+            provider, note
+        )
 
     @api.model
     def _confirm_shipments(self, shipments, dispatch_date, provider=None, note=False):
