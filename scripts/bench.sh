@@ -60,7 +60,7 @@ if [[ " $needed " == *" plain "* ]]; then
     bench_args+=(--plain-db "$PLAIN_DB")
 fi
 if [[ " $needed " == *" oms "* ]]; then
-    build_db "$OMS_DB" "$OMS_ADDONS" upgrade
+    build_db "$OMS_DB" "$OMS_BENCH_ADDONS" upgrade
     bench_args+=(--oms-db "$OMS_DB")
 fi
 

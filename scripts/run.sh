@@ -9,16 +9,17 @@ source "$(dirname "$0")/lib.sh"
 DB="${OMS_DB:-oms}"
 PORT="${OMS_HTTP_PORT:-8069}"
 STAMP_DIR="${OMS_STATE_DIR:-$OMS_ROOT/.oms-run}"
-require_odoo
 ensure_port_free "$PORT" "Stop it, or choose another port: OMS_HTTP_PORT=8070 make run"
+require_odoo
 install_requirements
 ensure_postgres
 ensure_wkhtmltopdf
 
-# Fingerprint of the addons' files: an upgrade is needed only when it changed.
+# Fingerprint of the addons' files and of the pinned requirements (the OCA
+# addons they depend on): an upgrade is needed only when it changed.
 addons_fingerprint() {
-    (cd "$OMS_ADDONS_PATH" && find . -type f ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 \
-        | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
+    (cd "$OMS_ROOT" && { find addons -type f ! -name '*.pyc' ! -path '*/__pycache__/*' -print0; \
+        printf '%s\0' requirements.txt; } | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
 }
 mkdir -p "$STAMP_DIR"
 STAMP="$STAMP_DIR/$DB.addons-sha1"

@@ -7,10 +7,16 @@
 source "$(dirname "$0")/lib.sh"
 
 TEST_DB="${OMS_TEST_DB:-oms_test}"
-TEST_TAGS="${OMS_TEST_TAGS:-/oms_core,/oms_finance,/oms_export_logistics,/oms_helpdesk,/oms_helpdesk_export,/oms_suite}"
+TEST_TAGS="${OMS_TEST_TAGS:-/oms_core,/oms_finance,/oms_export_logistics,/oms_helpdesk,/oms_helpdesk_export,/oms_purchase,/oms_mrp,/oms_sale_import,/oms_sale_import_finance,/oms_suite}"
 LOG="${OMS_TEST_LOG:-$OMS_ROOT/.test-logs/odoo-test.log}"
 export OMS_EXTRA_ADDONS="$OMS_ROOT/tests/addons"
+# The demo's six-month KPI history (200 orders) is cut short here: tests
+# build their own fixtures, the demo only has to load.
+export OMS_DEMO_HISTORY_ORDERS="${OMS_DEMO_HISTORY_ORDERS:-20}"
 
+# Browser tests serve on the port of config/odoo-test.conf: checked first.
+TEST_PORT=$(awk -F' *= *' '$1 == "http_port" {print $2}' "$OMS_ROOT/config/odoo-test.conf")
+ensure_port_free "$TEST_PORT" "Browser tests serve on it (config/odoo-test.conf)."
 require_odoo
 install_requirements
 "$ODOO_PYTHON" -c 'import websocket' 2>/dev/null \
@@ -20,8 +26,6 @@ CHROME=$(find_chromium) \
 say "Browser: $CHROME"
 ensure_postgres
 ensure_wkhtmltopdf
-TEST_PORT=$(awk -F' *= *' '$1 == "http_port" {print $2}' "$OMS_ROOT/config/odoo-test.conf")
-ensure_port_free "$TEST_PORT" "Browser tests serve on it (config/odoo-test.conf)."
 
 if db_exists "$TEST_DB"; then
     say "Dropping previous test database $TEST_DB"

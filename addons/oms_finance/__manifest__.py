@@ -5,7 +5,7 @@
     "summary": "Order-to-cash on the OMS pipeline: invoice policies, bill "
     "presentation, credit notes, returns, cash application, deductions, "
     "receipts forecast, GL transfer, AR tie-out and finance KPIs",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",
@@ -41,6 +41,9 @@
         "views/oms_payment_deduction_views.xml",
         "views/oms_receipt_forecast_views.xml",
         "views/oms_kpi_order_views.xml",
+        "views/oms_kpi_snapshot_views.xml",
+        "views/oms_kpi_target_views.xml",
+        "data/oms_kpi_data.xml",
         "views/res_config_settings_views.xml",
         "wizard/oms_kpi_dashboard_views.xml",
         "wizard/oms_gl_transfer_views.xml",
@@ -52,6 +55,7 @@
     "demo": [
         "demo/oms_invoice_policy_demo.xml",
         "demo/oms_cash_application_demo.xml",
+        "demo/oms_kpi_demo.xml",
     ],
     "installable": True,
 }

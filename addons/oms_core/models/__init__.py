@@ -18,3 +18,4 @@ from . import oms_fulfilment_strategy
 from . import res_partner
 from . import oms_scan_run_mixin
 from . import oms_jeopardy_scan
+from . import queue_job

@@ -113,6 +113,19 @@ class OmsFulfilmentStrategy(models.Model):
             return self.route_id
         return self.fallback_route_id
 
+    @api.model
+    def _oms_enable_supply_routes(self):
+        """Unarchive Odoo's Replenish on Order (MTO) route, archived by
+        default, that the make-, buy-, assemble- and engineer-to-order
+        strategies point at: the purchase and manufacturing bridges call
+        this at installation, when the route gets a supply rule behind it
+        (Buy or Manufacture)."""
+        route = self.env.ref("stock.route_warehouse0_mto", raise_if_not_found=False)
+        if route and not route.active:
+            # toggle_active also unarchives the route's rules (a write would not).
+            route.toggle_active()
+        return route
+
     # PUBLIC ACTIONS
 
     def action_view_products(self):

@@ -272,6 +272,18 @@ class OmsJeopardyScan(models.Model):
                 "oms_delay_days": (projected - promised).days if promised else 0,
                 "oms_stage_age_days": max(age, 0),
             }
+        # A line waiting for its supply (a purchase or manufacturing order,
+        # from the bridges) ships no earlier than that supply is due: late
+        # supply makes the line late.
+        for line, supply_date in lines._oms_get_supply_dates().items():
+            line_values = values.get(line)
+            if not line_values or supply_date <= line_values["oms_projected_date"]:
+                continue
+            promised = self._get_reference_promise(line)
+            line_values["oms_projected_date"] = supply_date
+            line_values["oms_delay_days"] = (
+                (supply_date - promised).days if promised else 0
+            )
         return values
 
     @api.model

@@ -28,6 +28,7 @@ class OmsOrderHold(models.Model):
         "released_by_id",
         "released_on",
         "release_comment",
+        "auto_released",
         "hold_type",
         "group_id",
         "order_id",
@@ -79,6 +80,11 @@ class OmsOrderHold(models.Model):
     released_by_id = fields.Many2one("res.users", readonly=True)
     released_on = fields.Datetime(readonly=True)
     release_comment = fields.Text(readonly=True)
+    auto_released = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Closed by the system (the rule stopped matching), not by a person.",
+    )
 
     @api.depends("rule_id", "reason_id", "message")
     def _compute_display_name(self):
@@ -161,12 +167,16 @@ class OmsOrderHold(models.Model):
     @api.model
     def _oms_prepare_rule_hold_vals(self, rule, order, hold_type):
         """Values of the hold ``rule`` raises on ``order``."""
+        message = rule.message or rule.name
+        if rule.check_method == "_oms_check_payment_authorized":
+            # What happened to the payment and what to do, not a generic line.
+            message = self.env["payment.transaction"]._oms_get_prepayment_reason(order)
         return {
             "order_id": order.id,
             "rule_id": rule.id,
             "reason_id": rule.reason_id.id,
             "hold_type": hold_type,
-            "message": rule.message or rule.name,
+            "message": message,
             "group_id": rule.group_id.id,
             "auto_release": rule.auto_release,
         }
@@ -212,6 +222,30 @@ class OmsOrderHold(models.Model):
         return to_release._release(
             self.env._("The rule no longer applies."), automatic=True
         )
+
+    @api.model
+    def _oms_get_waived_orders(self, orders, rules):
+        """The orders among ``orders`` a person let go despite ``rules``: no
+        active hold of those rules, and the last one was closed by hand (a
+        release or cancellation with a comment, not the engine's)."""
+        holds = orders.oms_hold_ids.filtered(lambda h: h.rule_id in rules)
+        waived = orders.browse()
+        for order, order_holds in holds.grouped("order_id").items():
+            if any(h.state == "active" for h in order_holds):
+                continue
+            last = order_holds.sorted(lambda h: (h.released_on, h.id))[-1]
+            if not last.auto_released:
+                waived |= order
+        return waived
+
+    def _oms_hold_back_deliveries(self):
+        """Tell the warehouse that the open deliveries of the held orders
+        wait (their validation is refused while the prepayment is missing,
+        see stock.picking)."""
+        for order, holds in self.grouped("order_id").items():
+            order.picking_ids.filtered(
+                lambda p: p.state not in ("done", "cancel")
+            )._oms_hold_back(holds)
 
     def _oms_get_notification(self, next_action=None):
         """Client action showing why the holds keep their orders back; it
@@ -292,12 +326,13 @@ class OmsOrderHold(models.Model):
             )
         return comment
 
-    def _prepare_close_vals(self, state, comment):
+    def _prepare_close_vals(self, state, comment, automatic=False):
         return {
             "state": state,
             "released_by_id": self.env.user.id,
             "released_on": fields.Datetime.now(),
             "release_comment": comment,
+            "auto_released": automatic,
         }
 
     def _prepare_close_message(self, state, comment, automatic):
@@ -330,7 +365,9 @@ class OmsOrderHold(models.Model):
         holds = self._oms_lock().filtered(lambda h: h.state == "active")
         if not holds:
             return holds
-        holds._oms_transition_write(holds._prepare_close_vals(state, comment))
+        holds._oms_transition_write(
+            holds._prepare_close_vals(state, comment, automatic=automatic)
+        )
         for order, order_holds in holds.grouped("order_id").items():
             order.message_post(
                 body=order_holds._prepare_close_message(state, comment, automatic),

@@ -3,6 +3,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..tools.db_errors import raise_if_db_conflict
@@ -12,6 +13,7 @@ _logger = logging.getLogger(__name__)
 
 # Failed runs after which an entry waits for a person (fallout retry).
 MAX_NOTIFY_ATTEMPTS = 5
+STAGE_RANK = {stage: rank for rank, (stage, _label) in enumerate(OMS_STAGES)}
 
 
 class OmsStageHistory(models.Model):
@@ -111,21 +113,57 @@ class OmsStageHistory(models.Model):
         )
         now = fields.Datetime.now()
         open_entries.filtered(lambda e: e.order_id in changed).date_end = now
-        entries = History.create(
-            [
-                {
-                    "order_id": order.id,
-                    "stage": order.oms_stage,
-                    "previous_stage": latest.get(order, History).stage or False,
-                    "user_id": self.env.uid,
-                    "date_start": now,
-                }
-                for order in changed
-            ]
-        )
+        vals_list = []
+        for order in changed:
+            previous = latest.get(order, History).stage or False
+            # A milestone passed within this step (goods left an order whose
+            # money was settled already) is recorded too, closed at once.
+            for stage in self._oms_get_passed_stages(order, previous):
+                vals_list.append(
+                    self._oms_prepare_entry(order, stage, previous, now, now)
+                )
+                previous = stage
+            vals_list.append(
+                self._oms_prepare_entry(order, order.oms_stage, previous, now)
+            )
+        entries = History.create(vals_list)
         for stage, stage_orders in candidates.grouped("oms_stage").items():
             stage_orders.oms_stage_recorded = stage
         return entries.sudo(False)
+
+    @api.model
+    def _oms_prepare_entry(self, order, stage, previous, date_start, date_end=False):
+        return {
+            "order_id": order.id,
+            "stage": stage,
+            "previous_stage": previous,
+            "user_id": self.env.uid,
+            "date_start": date_start,
+            "date_end": date_end,
+        }
+
+    @api.model
+    def _oms_get_milestones(self):
+        """Stages the customer hears of even when an order passes them
+        within one step. Override to add some."""
+        return ["shipped"]
+
+    @api.model
+    def _oms_get_passed_stages(self, order, previous):
+        """Milestones ``order`` passed between ``previous`` and its stage now
+        that no transition point saw on their own: a prepaid order invoiced
+        before delivery goes from released (or in fulfilment) to closed when
+        it ships, and has shipped on the way."""
+        stage = order.oms_stage
+        if not previous or stage == "cancelled" or previous == "cancelled":
+            return []
+        if not order._oms_get_deliverable_lines():
+            return []  # nothing to ship, nothing shipped
+        return [
+            milestone
+            for milestone in self._oms_get_milestones()
+            if STAGE_RANK[previous] < STAGE_RANK[milestone] < STAGE_RANK[stage]
+        ]
 
     @api.model
     def _oms_sync_drifted(self, limit=1000):
@@ -176,42 +214,114 @@ class OmsStageHistory(models.Model):
         """Run the ``stage`` rules (emails) for stage entries not yet handled.
 
         Idempotent: an entry is flagged once its rules ran. The rules are
-        matched once for the whole batch; each order's actions then run in
-        their own savepoint. A business failure leaves the order's entries
-        pending (counted, retried by the next run) and opens a notification
-        fallout; a database conflict aborts the run, retried as a whole.
+        matched once for the whole batch; each entry's actions then run in
+        their own savepoint. A business failure leaves the entry pending
+        (counted, retried by the next run) and opens a notification fallout
+        on its order; a database conflict aborts the run, retried as a whole.
 
         :returns: the number of entries handled (sent, failed or skipped)
         """
         if orders is None:
             self._oms_sync_drifted()
         entries = self._claim_unnotified(limit, orders)
-        # Only the stage an order is still in is announced.
-        current = entries.filtered(lambda e: e.order_id.oms_stage == e.stage)
-        orders = current.order_id
-        matches = orders._oms_match_rules("stage")
-        failed = orders.browse()
-        for order in orders:
-            order_matches = [
-                (rule, order) for rule, matched in matches if order in matched
-            ]
-            if not order_matches:
+        # Every stage the order passed is announced, from its own history row
+        # (an order invoiced by now still gets its "shipped" email), once: a
+        # stage already announced for the order is not announced again.
+        to_announce = entries - entries._oms_get_announced_before()
+        orders = to_announce.order_id
+        matches_by_entry = to_announce._oms_match_stage_rules()
+        failed = self.browse()
+        for entry in to_announce:
+            entry_matches = matches_by_entry.get(entry)
+            if not entry_matches:
                 continue
-            order = order.with_company(order.company_id)
+            order = entry.order_id.with_company(entry.order_id.company_id)
             try:
                 with self.env.cr.savepoint():
-                    order._oms_execute_matches(order_matches)
+                    order._oms_execute_matches(entry_matches)
             except Exception as error:  # pylint: disable=broad-except
                 raise_if_db_conflict(self.env, error)
                 _logger.exception("OMS stage notification failed for %s", order.name)
                 self.env["oms.fallout"]._report(order, "notification", error)
-                failed |= order
-        pending = current.filtered(lambda e: e.order_id in failed)
+                failed |= entry
+        pending = failed
         for entry in pending:
             entry.notify_attempts += 1
         (entries - pending).notified = True
-        self._oms_resolve_notification_fallouts(orders - failed)
+        self._oms_resolve_notification_fallouts(orders - failed.order_id)
         return len(entries)
+
+    def _oms_get_announced_before(self):
+        """Entries among ``self`` whose stage was already announced for their
+        order (by an earlier entry, or an earlier one of ``self``)."""
+        done = {
+            (entry.order_id, entry.stage)
+            for entry in self.search(
+                [
+                    ("order_id", "in", self.order_id.ids),
+                    ("notified", "=", True),
+                    ("id", "not in", self.ids),
+                ]
+            )
+        }
+        repeated = self.browse()
+        for entry in self.sorted("id"):
+            key = (entry.order_id, entry.stage)
+            if key in done:
+                repeated |= entry
+            done.add(key)
+        return repeated
+
+    def _oms_match_stage_rules(self):
+        """``{entry: [(rule, order)]}``: the ``stage`` rules matching each
+        entry's order as it was in the entry's stage. The rules are read once;
+        each is matched per stage against all the orders in it."""
+        rules = self.order_id._oms_get_rules("stage")
+        matches = {}
+        for stage, entries in self.grouped("stage").items():
+            entry_by_order = {entry.order_id: entry for entry in entries}
+            remaining = entries.order_id
+            for rule in rules:
+                if not remaining:
+                    break
+                matched = self._oms_match_at_stage(rule, remaining, stage)
+                for order in matched:
+                    matches.setdefault(entry_by_order[order], []).append((rule, order))
+                if rule.stop_processing:
+                    remaining -= matched
+        return matches
+
+    @api.model
+    def _oms_match_at_stage(self, rule, orders, stage):
+        """As ``oms.rule._match``, with the rule's conditions on the OMS stage
+        judged against ``stage`` instead of the order's current stage."""
+        if rule.company_id:
+            orders = orders.filtered(lambda o: o.company_id == rule.company_id)
+        domain = [self._oms_leaf_at_stage(leaf, stage) for leaf in rule._get_domain()]
+        matched = orders.filtered_domain(domain)
+        if matched and rule.check_method:
+            # The name comes from a Selection; only OMS checks are called.
+            if not rule.check_method.startswith("_oms_check_"):
+                return orders.browse()
+            matched = getattr(matched, rule.check_method)(rule)
+        return matched
+
+    @api.model
+    def _oms_leaf_at_stage(self, leaf, stage):
+        if not (isinstance(leaf, (list, tuple)) and len(leaf) == 3):
+            return leaf
+        fname, operator, value = leaf
+        if fname != "oms_stage":
+            return leaf
+        results = {
+            "=": lambda: stage == value,
+            "!=": lambda: stage != value,
+            "in": lambda: stage in value,
+            "not in": lambda: stage not in value,
+        }
+        if operator not in results:
+            return leaf
+        return expression.TRUE_LEAF if results[operator]() else expression.FALSE_LEAF
 
     def _oms_resolve_notification_fallouts(self, orders):
         if orders:

@@ -4,7 +4,7 @@ import logging
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
+from odoo.tools import SQL, float_compare
 
 from ..tools.db_errors import raise_if_db_conflict
 
@@ -19,7 +19,7 @@ OMS_STAGES = [
     ("in_fulfilment", "In Fulfilment"),
     ("shipped", "Shipped"),
     ("invoiced", "Invoiced"),
-    ("paid", "Paid / Closed"),
+    ("paid", "Closed"),
     ("cancelled", "Cancelled"),
 ]
 JEOPARDY_LEVELS = [
@@ -54,6 +54,22 @@ class SaleOrder(models.Model):
         group_expand="_read_group_expand_oms_stage",
         help="Where the order is in the OMS pipeline, derived from its state, "
         "holds, deliveries, invoices and payments.",
+    )
+    # Money as a fact of its own beside the fulfilment-led stage: a prepaid
+    # order can be "released" and "paid" at once.
+    oms_money_state = fields.Selection(
+        [
+            ("none", "Not paid"),
+            ("authorized", "Payment authorized"),
+            ("invoiced", "Invoiced"),
+            ("paid", "Paid"),
+        ],
+        string="Payment",
+        compute="_compute_oms_money_state",
+        store=True,
+        help="Paid: captured payments or paid invoices cover the order. "
+        "Invoiced: invoiced, not yet paid. Payment authorized: an online "
+        "payment is authorized (or partly paid), not yet captured.",
     )
     oms_stage_history_ids = fields.One2many(
         "oms.stage.history", "order_id", string="Stage History", readonly=True
@@ -155,36 +171,25 @@ class SaleOrder(models.Model):
     # COMPUTE METHODS
 
     def _oms_get_stage(self):
-        """The pipeline stage of one order. Override to add stages."""
+        """The pipeline stage of one order. Override to add stages.
+
+        Fulfilment leads: money decides the stage only once the goods left
+        (or when there are none), so a prepaid order invoiced before delivery
+        stays released or in fulfilment until it ships, and is never closed
+        with an open delivery. Money is its own fact: ``oms_money_state``."""
         self.ensure_one()
         if self.state == "cancel":
             return "cancelled"
         if self.state in ("draft", "sent"):
             return "captured"
-        invoices = self.invoice_ids.filtered(
-            lambda m: m.state == "posted" and m.move_type == "out_invoice"
-        )
-        if invoices and self.invoice_status == "invoiced":
-            paid = all(
-                inv.payment_state in ("paid", "in_payment", "reversed")
-                for inv in invoices
-            )
-            return "paid" if paid else "invoiced"
-        deliverable = self.order_line.filtered(
-            lambda line: line.product_id.type == "consu" and not line.display_type
-        )
-        delivered = deliverable.filtered(
-            lambda line: (
-                float_compare(
-                    line.qty_delivered,
-                    line.product_uom_qty,
-                    precision_rounding=line.product_uom.rounding or 0.01,
-                )
-                >= 0
-            )
-        )
-        if deliverable and delivered == deliverable:
-            return "shipped"
+        deliverable = self._oms_get_deliverable_lines()
+        fulfilled = bool(deliverable) and self._oms_is_fulfilled()
+        if fulfilled or not deliverable:
+            money = self._oms_get_money_stage()
+            if money:
+                return money
+            if fulfilled:
+                return "shipped"
         active_holds = self.oms_hold_ids.filtered(lambda h: h.state == "active")
         if active_holds:
             only_approvals = all(h.hold_type == "approval" for h in active_holds)
@@ -202,6 +207,37 @@ class SaleOrder(models.Model):
             return "scheduled"
         return "released"
 
+    def _oms_get_deliverable_lines(self):
+        return self.order_line.filtered(
+            lambda line: line.product_id.type == "consu" and not line.display_type
+        )
+
+    def _oms_is_fulfilled(self):
+        """Whether every deliverable line of the order is delivered."""
+        self.ensure_one()
+        return all(
+            float_compare(
+                line.qty_delivered,
+                line.product_uom_qty,
+                precision_rounding=line.product_uom.rounding or 0.01,
+            )
+            >= 0
+            for line in self._oms_get_deliverable_lines()
+        )
+
+    def _oms_get_money_stage(self):
+        """Money stage once fully invoiced: "paid" or "invoiced"; else False."""
+        self.ensure_one()
+        invoices = self.invoice_ids.filtered(
+            lambda m: m.state == "posted" and m.move_type == "out_invoice"
+        )
+        if not invoices or self.invoice_status != "invoiced":
+            return False
+        paid = all(
+            inv.payment_state in ("paid", "in_payment", "reversed") for inv in invoices
+        )
+        return "paid" if paid else "invoiced"
+
     @api.depends(
         "state",
         "oms_hold_ids.state",
@@ -217,6 +253,33 @@ class SaleOrder(models.Model):
     def _compute_oms_stage(self):
         for order in self:
             order.oms_stage = order._oms_get_stage()
+
+    @api.depends(
+        "state",
+        "transaction_ids.state",
+        "invoice_status",
+        "order_line.invoice_lines.move_id.state",
+        "order_line.invoice_lines.move_id.payment_state",
+    )
+    def _compute_oms_money_state(self):
+        confirmed = self.filtered(lambda o: o.state == "sale")
+        Transaction = self.env["payment.transaction"]
+        paid = Transaction._oms_get_covered_amounts(confirmed, captured_only=True)
+        authorized = Transaction._oms_get_covered_amounts(confirmed)
+        for order in self:
+            if order not in confirmed:
+                order.oms_money_state = "none"
+            elif (
+                order.currency_id.compare_amounts(paid[order], order.amount_total) >= 0
+                or order._oms_get_money_stage() == "paid"
+            ):
+                order.oms_money_state = "paid"
+            elif order._oms_get_money_stage():
+                order.oms_money_state = "invoiced"
+            elif authorized[order] > 0:
+                order.oms_money_state = "authorized"
+            else:
+                order.oms_money_state = "none"
 
     @api.depends("oms_stage_history_ids.date_start")
     def _compute_oms_stage_entered_on(self):
@@ -429,6 +492,12 @@ class SaleOrder(models.Model):
         self._oms_sync_stage()
         return failed
 
+    def _oms_get_not_invoiceable(self):
+        """The orders among ``self`` the OMS does not invoice now: held ones.
+        Odoo's online-payment invoicing asks it too (payment.transaction);
+        oms_finance extends it with its invoice policies."""
+        return self.filtered("oms_on_hold")
+
     def _oms_recheck_auto_release_holds(self):
         """Release the auto-release holds whose rule no longer matches
         (see ``oms.order.hold._oms_recheck_auto_release``)."""
@@ -439,13 +508,27 @@ class SaleOrder(models.Model):
         """Re-check the held orders once per company (rule domains are
         evaluated in the order's company), each company in a savepoint: a
         failing company is logged and the others go on."""
-        orders = self.search([("oms_on_hold", "=", True), ("state", "=", "sale")])
-        for company, company_orders in orders.grouped("company_id").items():
+        held = self.search([("oms_on_hold", "=", True), ("state", "=", "sale")])
+        # Orders whose prepayment hold was released automatically, not yet
+        # shipped: an authorization may have expired since.
+        released = self.search(
+            [
+                ("state", "=", "sale"),
+                ("oms_on_hold", "=", False),
+                ("payment_term_id.oms_requires_prepayment", "=", True),
+                ("oms_stage", "in", ("released", "scheduled", "in_fulfilment")),
+                ("oms_hold_ids.auto_released", "=", True),
+            ]
+        )
+        Transaction = self.env["payment.transaction"]
+        for company, company_orders in (held | released).grouped("company_id").items():
             try:
                 with self.env.cr.savepoint():
-                    company_orders.with_company(
-                        company
-                    )._oms_recheck_auto_release_holds()
+                    company_orders = company_orders.with_company(company)
+                    company_orders._oms_recheck_auto_release_holds()
+                    Transaction.with_company(company)._oms_recheck_prepayment(
+                        company_orders & released, cron=True
+                    )
             # A database conflict is retried as a whole by the cron.
             except Exception as error:  # pylint: disable=broad-except
                 raise_if_db_conflict(self.env, error)
@@ -542,16 +625,26 @@ class SaleOrder(models.Model):
         return self.filtered(over_limit)
 
     def _oms_check_first_order_amount(self, rule):
+        # Whether a confirmed order exists, not which: one query whose cost
+        # does not grow with the customers' history (EXISTS stops at the
+        # first row), in the companies the user works in.
         partners = self.partner_id.commercial_partner_id
-        previous = self.env["sale.order"]._read_group(
-            [
-                ("partner_id", "child_of", partners.ids),
-                ("state", "=", "sale"),
-                ("id", "not in", self.ids),
-            ],
-            ["partner_id"],
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        self.flush_model(["partner_id", "state", "company_id"])
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT cp FROM unnest(%s::int[]) AS cp WHERE EXISTS ("
+                "SELECT 1 FROM sale_order so "
+                "JOIN res_partner rp ON rp.id = so.partner_id "
+                "WHERE rp.commercial_partner_id = cp AND so.state = 'sale' "
+                "AND so.company_id = ANY(%s::int[]) "
+                "AND so.id != ALL(%s::int[]))",
+                partners.ids,
+                self.env.companies.ids,
+                self.ids or [0],
+            )
         )
-        known = {partner.commercial_partner_id for (partner,) in previous}
+        known = set(partners.browse([row[0] for row in rows]))
 
         def first_and_large(order):
             amount = order.currency_id._convert(
@@ -606,14 +699,12 @@ class SaleOrder(models.Model):
         return suspicious.order_id & self
 
     def _oms_check_payment_authorized(self, rule):
-        # amount_paid depends on transaction_ids, not on their state: read it
-        # fresh, as a transaction may just have been authorized.
-        self.invalidate_recordset(["amount_paid"])
-        return self.filtered(
-            lambda o: (
-                o.payment_term_id.oms_requires_prepayment
-                and o.currency_id.compare_amounts(o.amount_paid, o.amount_total) < 0
-            )
+        # Captured or still-valid authorized payments, or payments of the
+        # invoices (see payment.transaction._oms_get_covered_amounts).
+        prepaid = self.filtered("payment_term_id.oms_requires_prepayment")
+        covered = self.env["payment.transaction"]._oms_get_covered_amounts(prepaid)
+        return prepaid.filtered(
+            lambda o: o.currency_id.compare_amounts(covered[o], o.amount_total) < 0
         )
 
     def _oms_check_price_floor(self, rule):

@@ -74,6 +74,17 @@ class SaleOrderLine(models.Model):
         "when the stock covers the line, else plus the production (or vendor) "
         "lead time.",
     )
+    oms_supply_date = fields.Date(
+        string="Supply Date",
+        compute="_compute_oms_supply",
+        help="When the purchase or manufacturing order behind the line is "
+        "expected to be ready.",
+    )
+    oms_supply_ref = fields.Char(
+        string="Supply",
+        compute="_compute_oms_supply",
+        help="The purchase or manufacturing orders behind the line.",
+    )
     oms_projected_date = fields.Date(
         string="Projected Date",
         readonly=True,
@@ -108,16 +119,28 @@ class SaleOrderLine(models.Model):
             else:
                 line.route_id = line._oms_select_route()
 
-    @api.depends("product_id")
+    @api.depends("product_id", "product_uom_qty", "product_uom")
     def _compute_oms_production_lead_days(self):
         for line in self:
-            line.oms_production_lead_days = line.product_id.oms_production_lead_days
+            if line.display_type or not line.product_id:
+                line.oms_production_lead_days = 0.0
+                continue
+            line.oms_production_lead_days = line._oms_get_supply_lead_days()
 
-    @api.depends("order_id.partner_id")
+    @api.depends(
+        "order_id.partner_id", "order_id.commitment_date", "order_id.date_order"
+    )
     def _compute_oms_demand_lead_days(self):
         for line in self:
-            partner = line.order_id.partner_id.commercial_partner_id
-            line.oms_demand_lead_days = partner.oms_demand_lead_days
+            order = line.order_id
+            if order.commitment_date:
+                # The customer's requested date: D is the time left until it.
+                requested = fields.Date.context_today(line, order.commitment_date)
+                days = (requested - line._oms_get_order_date()).days
+                line.oms_demand_lead_days = max(days, 0)
+            else:
+                partner = order.partner_id.commercial_partner_id
+                line.oms_demand_lead_days = partner.oms_demand_lead_days
 
     @api.depends("oms_production_lead_days", "oms_demand_lead_days")
     def _compute_oms_pd_ratio(self):
@@ -139,6 +162,15 @@ class SaleOrderLine(models.Model):
         atp = self._oms_get_atp_quantities()
         for line in self:
             line.oms_atp_qty = atp.get(line, 0.0)
+
+    def _compute_oms_supply(self):
+        documents = self._oms_get_supply_documents()
+        dates = self._oms_get_supply_dates()
+        for line in self:
+            line.oms_supply_date = dates.get(line, False)
+            line.oms_supply_ref = ", ".join(
+                doc["name"] for doc in documents.get(line, [])
+            )
 
     @api.depends("state")
     def _compute_oms_promised_date(self):
@@ -247,6 +279,54 @@ class SaleOrderLine(models.Model):
             return self.env["stock.route"]
         return route
 
+    def _oms_get_supply_lead_days(self):
+        """P of the line: days to make or source the product when it is not
+        in stock. Here the product's own (or its strategy's) production lead
+        time; the purchase and manufacturing bridges use the vendor's and the
+        bill of materials' real lead times."""
+        self.ensure_one()
+        return self.product_id.oms_production_lead_days
+
+    def _oms_get_supply_documents(self):
+        """The supply behind each line (RFQs, purchase and manufacturing
+        orders): ``{line: [{"name", "model", "res_id", "date", "state",
+        "started", "done"}]}``. Empty here: supply documents come with the
+        purchase and manufacturing bridges, which extend this hook."""
+        return {}
+
+    def _oms_get_supply_dates(self):
+        """``{line: date}``: when the open supply of each line is expected
+        (the latest date of its supply documents not done yet)."""
+        return self._oms_dates_from_documents(self._oms_get_supply_documents())
+
+    @api.model
+    def _oms_dates_from_documents(self, line_documents):
+        """``{line: date}`` of the latest open document of each line in
+        ``line_documents`` (as ``_oms_get_supply_documents`` returns)."""
+        result = {}
+        for line, documents in line_documents.items():
+            dates = [
+                fields.Date.context_today(line, doc["date"])
+                for doc in documents
+                if doc["date"] and not doc["done"]
+            ]
+            if dates:
+                result[line] = max(dates)
+        return result
+
+    def _oms_supply_moved(self):
+        """Supply of the lines moved (a purchase or manufacturing order's
+        date changed): re-project the lines at once and let the jeopardy
+        rules set their level, without waiting for the nightly scan."""
+        lines = self.filtered(lambda line: line.state == "sale")
+        today = fields.Date.context_today(self)
+        for company, company_lines in lines.grouped("company_id").items():
+            # Bookkeeping of the system: the buyer or planner who moved the
+            # supply may have no rights on sales orders. No scan run is
+            # logged, as for the other transition points.
+            company_lines.with_company(company).sudo()._oms_jeopardy_scan_batch(today)
+        return lines
+
     def _oms_skip_procurement(self):
         """Whether the line needs no stock move (e.g. digital goods)."""
         self.ensure_one()
@@ -337,6 +417,7 @@ class SaleOrderLine(models.Model):
         time when the available-to-promise covers the line, else plus the
         replenishment lead time; never before the order's commitment date."""
         atp = self._oms_get_atp_quantities()
+        supply_dates = self._oms_get_supply_dates()
         promised = {}
         for line in self:
             if line._oms_is_covered(atp.get(line)):
@@ -344,6 +425,9 @@ class SaleOrderLine(models.Model):
             else:
                 lead = line._oms_get_replenishment_lead_days()
             promise = line._oms_get_order_date() + timedelta(days=math.ceil(lead))
+            if line in supply_dates:
+                # Supply already ordered for the line: not before it arrives.
+                promise = max(promise, supply_dates[line])
             commitment = line.order_id.commitment_date
             if commitment:
                 promise = max(promise, fields.Date.context_today(line, commitment))

@@ -12,3 +12,5 @@ from . import test_jeopardy
 from . import test_ui_tour
 from . import test_demo_data
 from . import test_batch_queries
+from . import test_payment_stage
+from . import test_setup_screens

@@ -133,6 +133,30 @@ class TestRuleChecks(OmsRuleChecksCommon):
         contact_large = self._create_order(contact, lines=[(self.product, 10)])
         self._assert_match(rule, first_large, first_small | known_large | contact_large)
 
+    def test_check_first_order_amount_is_flat_in_history(self):
+        """Whether the customer bought before costs the same queries with one
+        past order as with many (issue 15)."""
+        rule = self._create_rule(
+            check_method="_oms_check_first_order_amount", amount_threshold=1000
+        )
+        past = self._create_order(lines=[(self.product, 1)])
+        past.action_confirm()
+        order = self._create_order(lines=[(self.product, 10)])
+
+        def count():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.assertFalse(order._oms_check_first_order_amount(rule))
+            return self.cr.sql_log_count - before
+
+        with_one = count()
+        more = self.env["sale.order"].union(
+            *(self._create_order(lines=[(self.product, 1)]) for _i in range(5))
+        )
+        more.action_confirm()
+        self.assertEqual(count(), with_one)
+
     def test_check_ship_bill_country(self):
         rule = self._create_rule(check_method="_oms_check_ship_bill_country")
         mismatch = self._create_order(self.customer_split)

@@ -22,8 +22,13 @@ class OmsDispatchConfirm(models.TransientModel):
     company_id = fields.Many2one(related="order_id.company_id")
     date_order = fields.Datetime(related="order_id.date_order", string="Order Date")
     promised_date = fields.Date(related="order_id.oms_promised_date")
+    # Precomputed: code creating the wizard for an order gets its default date.
     dispatch_date = fields.Date(
-        compute="_compute_dispatch_date", store=True, readonly=False, required=True
+        compute="_compute_dispatch_date",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     logistics_provider_id = fields.Many2one(
         "res.partner",
@@ -34,6 +39,27 @@ class OmsDispatchConfirm(models.TransientModel):
         domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
     )
     note = fields.Text()
+    # The supply behind each line (stock, RFQ, purchase or manufacturing
+    # order and its date), for the person agreeing the date with the plant.
+    line_ids = fields.One2many(
+        related="order_id.order_line", string="Order Lines", readonly=True
+    )
+    supply_date = fields.Date(
+        compute="_compute_supply_date",
+        help="When the last open supply behind the order is expected.",
+    )
+    before_supply = fields.Boolean(compute="_compute_supply_date")
+
+    @api.depends("order_id", "dispatch_date")
+    def _compute_supply_date(self):
+        for wizard in self:
+            dates = wizard.order_id.order_line._oms_get_supply_dates().values()
+            wizard.supply_date = max(dates) if dates else False
+            wizard.before_supply = bool(
+                wizard.supply_date
+                and wizard.dispatch_date
+                and wizard.dispatch_date < wizard.supply_date
+            )
 
     @api.depends("order_id")
     def _compute_dispatch_date(self):

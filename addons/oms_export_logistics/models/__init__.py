@@ -20,3 +20,8 @@ from . import oms_dd_scan
 from . import res_company
 from . import res_config_settings
 from . import oms_fallout
+from . import stock_quant_package
+from . import oms_export_shipment_export_data
+from . import oms_lc_examiner
+from . import oms_lc_examination
+from . import oms_lc_discrepancy

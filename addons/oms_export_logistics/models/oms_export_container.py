@@ -136,6 +136,12 @@ class OmsExportContainer(models.Model):
     gate_out_date = fields.Datetime(string="Full Gate-out", tracking=True)
     empty_return_date = fields.Datetime(string="Empty Return", tracking=True)
     dd_clock_ids = fields.One2many("oms.dd.clock", "container_id", string="D&D Clocks")
+    package_ids = fields.One2many(
+        "stock.quant.package",
+        "oms_container_id",
+        string="Packages Stuffed",
+        help="Packages of the delivery's packing loaded in this container.",
+    )
     dd_amount = fields.Float(
         string="D&D Amount", compute="_compute_dd_amount", digits="Account"
     )

@@ -76,6 +76,10 @@ class OmsExportDocument(models.Model):
     attachment_id = fields.Many2one(
         "ir.attachment", string="PDF", readonly=True, copy=False
     )
+    missing_data = fields.Char(
+        compute="_compute_missing_data",
+        help="What the shipment lacks for this document: it cannot be prepared before.",
+    )
 
     _sql_constraints = [
         (
@@ -84,6 +88,13 @@ class OmsExportDocument(models.Model):
             "A shipment lists each document type once.",
         ),
     ]
+
+    # COMPUTE METHODS
+
+    def _compute_missing_data(self):
+        missing = self._get_missing_data()
+        for document in self:
+            document.missing_data = ", ".join(missing.get(document, []))
 
     # CRUD
 
@@ -260,8 +271,42 @@ class OmsExportDocument(models.Model):
             }
             shipment._message_log(body=messages[step])
 
+    def _get_missing_data(self):
+        """``{document: [labels]}`` of the data each document's shipment
+        lacks for it (see ``REQUIRED_DATA``); complete documents are left
+        out."""
+        checker = self.env["oms.export.document.report"]
+        missing = {}
+        for document in self:
+            labels = checker._get_missing_data_for(
+                document.document_type_id.code, document.shipment_id
+            )
+            if labels:
+                missing[document] = labels
+        return missing
+
+    def _get_missing_data_message(self, missing):
+        return "\n".join(
+            self.env._(
+                "%(shipment)s, %(document)s: missing %(data)s",
+                shipment=document.shipment_id.name,
+                document=document.name,
+                data=", ".join(labels),
+            )
+            for document, labels in missing.items()
+        )
+
     def _prepare_documents(self):
         self._oms_check_and_lock()
+        missing = self._get_missing_data()
+        if missing:
+            raise UserError(
+                self.env._(
+                    "These documents cannot be prepared before their data is "
+                    "complete:\n%s",
+                    self._get_missing_data_message(missing),
+                )
+            )
         without_report = self.filtered(lambda d: not d.document_type_id.report_id)
         if without_report:
             raise UserError(

@@ -46,6 +46,13 @@ class OmsExportDocumentType(models.Model):
         help="The PDF printed for this document from the shipment.",
     )
     description = fields.Text(translate=True)
+    original_count = fields.Integer(
+        string="Originals",
+        default=1,
+        help="Originals presented to the bank (the transport document: the "
+        "shipment's full set of original B/Ls).",
+    )
+    copy_count = fields.Integer(string="Copies", default=2)
     rule_ids = fields.One2many(
         "oms.rule",
         "document_type_id",
@@ -58,4 +65,17 @@ class OmsExportDocumentType(models.Model):
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "A document type code must be unique."),
+        (
+            "counts_positive",
+            "CHECK(original_count >= 0 AND copy_count >= 0)",
+            "Originals and copies cannot be negative.",
+        ),
     ]
+
+    def _get_original_count(self, shipment):
+        """Originals of this document presented for ``shipment``: the full
+        set of original B/Ls for the transport document."""
+        self.ensure_one()
+        if self.code == "bl_record":
+            return shipment.original_bl_count
+        return self.original_count

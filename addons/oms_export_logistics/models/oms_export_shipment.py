@@ -358,6 +358,9 @@ class OmsExportShipment(models.Model):
         if not self.env.su and any(vals.get("name", "/") != "/" for vals in vals_list):
             self._oms_raise_guarded(["name"])
         for vals in vals_list:
+            # The buyer receives the goods unless the shipment says otherwise.
+            if not vals.get("consignee_id") and vals.get("partner_id"):
+                vals["consignee_id"] = vals["partner_id"]
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "oms.export.shipment"
@@ -455,13 +458,31 @@ class OmsExportShipment(models.Model):
 
     def action_prepare_documents(self):
         """Generate the checklist, then render and attach every document
-        not prepared yet."""
+        not prepared yet whose data is complete; the others stay required
+        and the user is told what they lack."""
         self._generate_documents()
         documents = self.document_ids.filtered(
             lambda d: d.state == "required" and d.document_type_id.report_id
         )
-        documents._prepare_documents()
-        return True
+        missing = documents._get_missing_data()
+        complete = documents.filtered(lambda d: d not in missing)
+        complete._prepare_documents()
+        if not missing:
+            return True
+        message = documents._get_missing_data_message(missing)
+        if not complete:
+            raise UserError(self.env._("No document could be prepared:\n%s", message))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Documents not prepared: data missing"),
+                "message": message,
+                "type": "warning",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_verify_documents(self):
         self.document_ids.filtered(lambda d: d.state == "prepared").action_verify()

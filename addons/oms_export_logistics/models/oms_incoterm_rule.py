@@ -4,6 +4,16 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 PARTY = [("seller", "Seller"), ("buyer", "Buyer")]
+# Incoterms 2020 A5/B5: only CIF and CIP oblige the seller to insure for the
+# buyer. Under DAP, DPU and DDP the seller carries the risk to destination
+# and owes the buyer no insurance (it may insure its own risk).
+INSURANCE_PARTY = [*PARTY, ("none", "No obligation")]
+INSURANCE_COVER = [
+    ("icc_c", "Minimum cover (ICC C)"),
+    ("icc_a", "All risks (ICC A)"),
+]
+# The terms whose matrix said "seller" for insurance before A5 was applied.
+NO_INSURANCE_OBLIGATION = ("DAP", "DPU", "DDP")
 
 # The eleven cost and task items of the Incoterms 2020 responsibility matrix,
 # in the order goods travel. Each is a "<item>_by" field on the rule.
@@ -59,7 +69,19 @@ class OmsIncotermRule(models.Model):
     export_clearance_by = fields.Selection(PARTY, required=True, default="seller")
     origin_terminal_by = fields.Selection(PARTY, required=True, default="seller")
     main_carriage_by = fields.Selection(PARTY, required=True, default="buyer")
-    insurance_by = fields.Selection(PARTY, required=True, default="buyer")
+    insurance_by = fields.Selection(
+        INSURANCE_PARTY,
+        required=True,
+        default="buyer",
+        help="Who must insure the goods for the buyer (Incoterms 2020 A5/B5): "
+        "the seller under CIF and CIP only; under DAP, DPU and DDP nobody owes "
+        "it (no obligation).",
+    )
+    insurance_cover = fields.Selection(
+        INSURANCE_COVER,
+        help="The cover the seller must buy: ICC C under CIF, ICC A under CIP "
+        "(Incoterms 2020 A5).",
+    )
     destination_terminal_by = fields.Selection(PARTY, required=True, default="buyer")
     on_carriage_by = fields.Selection(PARTY, required=True, default="buyer")
     import_clearance_by = fields.Selection(PARTY, required=True, default="buyer")
@@ -104,8 +126,28 @@ class OmsIncotermRule(models.Model):
 
     # BUSINESS METHODS
 
+    @api.model
+    def _oms_apply_insurance_obligation(self):
+        """Once per database: the shipped DAP, DPU and DDP matrices said the
+        seller insures; Incoterms 2020 A5 puts no such obligation on it.
+        Kept as a flag so a manager's later choice is not overwritten."""
+        params = self.env["ir.config_parameter"].sudo()
+        flag = "oms_export_logistics.incoterm_insurance_a5"
+        if params.get_param(flag):
+            return
+        rules = self.with_context(active_test=False).search([])
+        rules.filtered(
+            lambda r: r.code in NO_INSURANCE_OBLIGATION and r.insurance_by == "seller"
+        ).insurance_by = "none"
+        for code, cover in (("CIF", "icc_c"), ("CIP", "icc_a")):
+            rules.filtered(
+                lambda r, code=code: r.code == code and not r.insurance_cover
+            ).insurance_cover = cover
+        params.set_param(flag, "1")
+
     def _get_party(self, item):
-        """``seller`` or ``buyer``: who arranges and pays matrix ``item``."""
+        """``seller``, ``buyer`` (or ``none`` for insurance): who arranges
+        and pays matrix ``item``."""
         self.ensure_one()
         if item not in dict(MATRIX_ITEMS):
             raise ValueError(f"Unknown incoterm matrix item {item}")

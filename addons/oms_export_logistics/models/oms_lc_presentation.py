@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
@@ -41,6 +43,10 @@ class OmsLcPresentation(models.Model):
         "accepted_date",
         "paid_date",
         "amount",
+        "presentation_date",
+        "examination_id",
+        "with_discrepancies",
+        "discrepancy_comment",
     )
 
     letter_credit_id = fields.Many2one(
@@ -63,6 +69,37 @@ class OmsLcPresentation(models.Model):
     bank_id = fields.Many2one("res.partner", string="Bank", required=True)
     courier_reference = fields.Char(tracking=True)
     sent_date = fields.Date(required=True, default=fields.Date.context_today)
+    # The bank judges the deadlines on the day it receives the documents.
+    presentation_date = fields.Date(
+        string="Presented On",
+        compute="_compute_presentation_date",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        help="The day the bank receives the documents: the presentation "
+        "deadline and the expiry are judged on it (UCP 600 art. 14 c, 6 d).",
+    )
+    examination_due_date = fields.Date(
+        string="Bank Examines By",
+        compute="_compute_examination_due_date",
+        store=True,
+        help="Five banking days after the presentation: the bank's time to "
+        "examine the documents and notify any refusal (UCP 600 art. 14 b, "
+        "16 d), on the company's working calendar.",
+    )
+    examination_id = fields.Many2one(
+        "oms.lc.examination", readonly=True, index="btree_not_null", copy=False
+    )
+    discrepancy_ids = fields.One2many(related="examination_id.discrepancy_ids")
+    with_discrepancies = fields.Boolean(
+        string="Sent with Discrepancies",
+        readonly=True,
+        copy=False,
+        help="Sent on purpose with the discrepancies listed, asking the "
+        "applicant to waive them.",
+    )
+    discrepancy_comment = fields.Text(readonly=True, copy=False)
     accepted_date = fields.Date(tracking=True)
     maturity_date = fields.Date(tracking=True)
     paid_date = fields.Date(tracking=True)
@@ -104,13 +141,48 @@ class OmsLcPresentation(models.Model):
             )
         )
 
+    # COMPUTE METHODS
+
+    @api.depends("sent_date")
+    def _compute_presentation_date(self):
+        for presentation in self:
+            if not presentation.presentation_date:
+                presentation.presentation_date = presentation.sent_date
+
+    @api.depends("presentation_date", "letter_credit_id")
+    def _compute_examination_due_date(self):
+        for presentation in self:
+            credit = presentation.letter_credit_id
+            presentation.examination_due_date = (
+                presentation.presentation_date
+                and credit
+                and credit._add_banking_days(presentation.presentation_date, 5)
+            )
+
     # CONSTRAINT METHODS
+
+    @api.constrains("with_discrepancies", "discrepancy_comment", "examination_id")
+    def _check_discrepancy_comment(self):
+        for presentation in self:
+            discrepant = presentation.examination_id.result == "discrepant"
+            if (discrepant or presentation.with_discrepancies) and not (
+                presentation.with_discrepancies
+                and (presentation.discrepancy_comment or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Bank submission of %s has discrepancies: it is sent "
+                        "with them only on purpose, with a comment.",
+                        presentation.shipment_id.name,
+                    )
+                )
 
     @api.constrains("sent_date", "accepted_date", "maturity_date", "paid_date")
     def _check_dates(self):
         for presentation in self:
             dates = [
                 presentation.sent_date,
+                presentation.presentation_date,
                 presentation.accepted_date,
                 presentation.paid_date,
             ]
@@ -123,7 +195,7 @@ class OmsLcPresentation(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Bank submission of %s: dates out of order (sent, "
-                        "accepted, maturity, paid).",
+                        "presented, accepted, maturity, paid).",
                         presentation.shipment_id.name,
                     )
                 )
@@ -176,9 +248,10 @@ class OmsLcPresentation(models.Model):
     @api.model
     def _get_submission_blockers(self, shipment, sent_date):
         """What forbids presenting the documents of ``shipment`` sent to the
-        bank on ``sent_date``: the goods not on board, a presentation already
-        made, mandatory documents missing, the credit not open or expired,
-        then every discrepancy judged on the sent date."""
+        bank on ``sent_date``, even with discrepancies: the goods not on
+        board, a presentation already made, mandatory documents missing,
+        the credit not open or expired (see ``_get_discrepancies`` for what
+        the bank would find in the documents)."""
         shipment.ensure_one()
         messages = []
         if not shipment._oms_is_on_board():
@@ -216,7 +289,6 @@ class OmsLcPresentation(models.Model):
             )
         if credit:
             messages += credit._get_presentation_blockers(shipment, sent_date)
-            messages += credit._get_discrepancies(shipment, sent_date)
         return messages
 
     @api.model
@@ -232,7 +304,29 @@ class OmsLcPresentation(models.Model):
             )
 
     @api.model
-    def _prepare_submission_vals(self, shipment, bank, courier_reference, sent_date):
+    def _check_discrepancies(self, shipment, discrepancies, comment):
+        """Documents with discrepancies go to the bank only on purpose:
+        with a comment (asking the applicant to waive them)."""
+        if not discrepancies or (comment or "").strip():
+            return
+        raise UserError(
+            self.env._(
+                "The documents of %(shipment)s have discrepancies; send them "
+                "with discrepancies and a comment, or correct them:\n%(list)s",
+                shipment=shipment.name,
+                list="\n".join(
+                    f"- {line}"
+                    for line in self.env["oms.lc.examination"]._format_discrepancies(
+                        discrepancies
+                    )
+                ),
+            )
+        )
+
+    @api.model
+    def _prepare_submission_vals(
+        self, shipment, bank, courier_reference, sent_date, presentation_date=False
+    ):
         credit = shipment.letter_credit_id
         return {
             "letter_credit_id": credit.id,
@@ -240,13 +334,23 @@ class OmsLcPresentation(models.Model):
             "bank_id": bank.id,
             "courier_reference": courier_reference,
             "sent_date": sent_date,
+            "presentation_date": presentation_date or sent_date,
             "amount": credit._get_drawn_amount(shipment),
         }
 
     @api.model
-    def _submit(self, shipment, courier_reference=False, sent_date=False):
+    def _submit(
+        self,
+        shipment,
+        courier_reference=False,
+        sent_date=False,
+        presentation_date=False,
+        discrepancy_comment=False,
+    ):
         """Record the dispatch of the documents of ``shipment`` to the bank
-        and email them.
+        and email them, once examined as the bank would on
+        ``presentation_date`` (the sent date by default). Documents with
+        discrepancies are sent only with ``discrepancy_comment``.
 
         The credit, then the shipment, are locked before anything is checked:
         of two users submitting the same shipment at once, the second waits,
@@ -273,17 +377,59 @@ class OmsLcPresentation(models.Model):
             )
         shipment._generate_documents()
         sent_date = sent_date or fields.Date.context_today(self)
+        presentation_date = presentation_date or sent_date
+        if presentation_date < sent_date:
+            raise UserError(
+                self.env._(
+                    "The bank cannot receive the documents of %s before they are sent.",
+                    shipment.name,
+                )
+            )
         self._check_submission(shipment, sent_date)
         bank = shipment._get_party_partner("bank")
         if not bank:
             raise UserError(
                 self.env._("Shipment %s has no bank to submit to.", shipment.name)
             )
-        presentation = self._oms_create_presentation(
-            self._prepare_submission_vals(shipment, bank, courier_reference, sent_date)
+        Examination = self.env["oms.lc.examination"]
+        discrepancies = Examination._examine_shipment(
+            credit, shipment, presentation_date
         )
+        self._check_discrepancies(shipment, discrepancies, discrepancy_comment)
+        examination = Examination._oms_create_examination(
+            credit, shipment, presentation_date, discrepancies
+        )
+        vals = self._prepare_submission_vals(
+            shipment, bank, courier_reference, sent_date, presentation_date
+        )
+        vals["examination_id"] = examination.id
+        if examination.result == "discrepant":
+            vals.update(
+                with_discrepancies=True, discrepancy_comment=discrepancy_comment
+            )
+        presentation = self._oms_create_presentation(vals)
+        if presentation.with_discrepancies:
+            presentation._oms_log_discrepancies()
         shipment.document_ids.filtered("attachment_id")._send_to(shipment, bank)
         return presentation
+
+    def _oms_log_discrepancies(self):
+        """The discrepancies and the comment they are sent with, in the
+        chatter of the submission and of the shipment."""
+        for presentation in self:
+            body = Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
+                self.env._("Sent to the bank with discrepancies:"),
+                Markup().join(
+                    Markup("<li>%s</li>") % line
+                    for line in presentation.examination_id._format_discrepancies()
+                ),
+                presentation.discrepancy_comment,
+            )
+            # Internal notes: the bank gets the documents by their own email.
+            presentation.message_post(body=body, subtype_xmlid="mail.mt_note")
+            presentation.shipment_id.message_post(
+                body=body, subtype_xmlid="mail.mt_note"
+            )
 
     # BUSINESS METHODS: STATUS
 

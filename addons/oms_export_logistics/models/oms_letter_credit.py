@@ -1,6 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -73,8 +73,52 @@ class OmsLetterCredit(models.Model):
         help="Days after the shipment (B/L) date within which documents must "
         "be presented; 21 when the credit is silent (UCP 600 art. 14 c).",
     )
-    partial_shipment = fields.Boolean(string="Partial Shipments Allowed")
-    transshipment = fields.Boolean(string="Transshipment Allowed")
+    amount_about = fields.Boolean(
+        string="About the Amount",
+        help='The credit says "about" or "approximately" the amount: '
+        "10 % more or less is allowed (UCP 600 art. 30 a).",
+    )
+    # UCP 600 art. 31 a and 20 c: allowed unless the credit prohibits them.
+    partial_shipment = fields.Boolean(
+        string="Partial Shipments Allowed",
+        default=True,
+        help="Partial drawings and shipments are allowed unless the credit "
+        "prohibits them (UCP 600 art. 31 a).",
+    )
+    transshipment = fields.Boolean(
+        string="Transshipment Allowed",
+        default=True,
+        help="Unless the credit prohibits it; even then a bill of lading may "
+        "show transshipment of goods in containers (UCP 600 art. 20 c).",
+    )
+    # What the credit states, which the documents may not conflict with.
+    goods_description = fields.Text(
+        help="The goods as the credit describes them (field 45A): the "
+        "commercial invoice must correspond (UCP 600 art. 18 c).",
+    )
+    goods_quantity = fields.Float(digits="Product Unit of Measure")
+    quantity_about = fields.Boolean(
+        string="About the Quantity",
+        help='"About" or "approximately" the quantity: 10 % more or '
+        "less (UCP 600 art. 30 a).",
+    )
+    goods_in_bulk = fields.Boolean(
+        string="Quantity Not in Units",
+        help="The quantity is not stated in packing units or items (bulk): "
+        "5 % more or less is allowed (UCP 600 art. 30 b).",
+    )
+    port_loading = fields.Char(string="Port of Loading (44E)")
+    port_discharge = fields.Char(string="Port of Discharge (44F)")
+    required_consignee = fields.Char(
+        string="Consignee on Transport Document",
+        help='As the credit requires it, e.g. "To the order of" the issuing bank.',
+    )
+    insurance_percent = fields.Float(
+        string="Insurance Cover (%)",
+        default=110.0,
+        help="Minimum insured value in % of the CIF or CIP value; 110 when "
+        "the credit is silent (UCP 600 art. 28 f ii).",
+    )
     document_type_ids = fields.Many2many(
         "oms.export.document.type", string="Required Documents"
     )
@@ -116,6 +160,16 @@ class OmsLetterCredit(models.Model):
             "tolerance_range",
             "CHECK(tolerance >= 0 AND tolerance < 100)",
             "The tolerance is a percentage between 0 and 100.",
+        ),
+        (
+            "insurance_percent_min",
+            "CHECK(insurance_percent >= 100)",
+            "The insurance cover is at least 100 % of the CIF or CIP value.",
+        ),
+        (
+            "goods_quantity_positive",
+            "CHECK(goods_quantity >= 0)",
+            "The quantity of goods cannot be negative.",
         ),
     ]
 
@@ -238,10 +292,60 @@ class OmsLetterCredit(models.Model):
         self.ensure_one()
         return self.advising_bank_id or self.issuing_bank_id
 
-    def _get_amount_bounds(self):
+    def _get_amount_tolerance(self):
+        """Percentage the drawing may exceed the amount by: 10 for "about"
+        (UCP 600 art. 30 a), else the credit's own tolerance."""
         self.ensure_one()
-        margin = self.amount * self.tolerance / 100.0
-        return self.amount - margin, self.amount + margin
+        return max(self.tolerance, 10.0) if self.amount_about else self.tolerance
+
+    def _get_amount_bounds(self, short_allowed=False):
+        """``(low, high)`` drawing within the tolerance; ``short_allowed``:
+        the full quantity is shipped, so 5 % less is allowed too (art. 30 c)."""
+        self.ensure_one()
+        tolerance = self._get_amount_tolerance()
+        short = max(tolerance, 5.0) if short_allowed else tolerance
+        return self.amount * (1 - short / 100), self.amount * (1 + tolerance / 100)
+
+    def _get_quantity_bounds(self):
+        """``(low, high)`` quantity: 10 % for "about", 5 % for goods not
+        counted in units (UCP 600 art. 30 a, 30 b), else exact."""
+        self.ensure_one()
+        tolerance = 10.0 if self.quantity_about else 5.0 if self.goods_in_bulk else 0
+        margin = self.goods_quantity * tolerance / 100.0
+        return self.goods_quantity - margin, self.goods_quantity + margin
+
+    # BUSINESS METHODS: BANKING DAYS
+
+    def _get_banking_days(self, start, days):
+        """``{date: bank open}`` from ``start`` for ``days`` days: the
+        company's working calendar with its public holidays, else Monday to
+        Friday."""
+        self.ensure_one()
+        dates = [start + timedelta(days=n) for n in range(days + 1)]
+        calendar = self.company_id.resource_calendar_id
+        if not calendar:
+            return {date: date.weekday() < 5 for date in dates}
+        closed = calendar._get_unusual_days(
+            datetime.combine(start, time.min),
+            datetime.combine(dates[-1], time.max),
+            self.company_id,
+        )
+        return {date: not closed.get(fields.Date.to_string(date)) for date in dates}
+
+    def _get_next_banking_day(self, date):
+        """``date``, or the next banking day when the bank is closed on it
+        (UCP 600 art. 29 a)."""
+        open_days = self._get_banking_days(date, 31)
+        return next((day for day, is_open in open_days.items() if is_open), date)
+
+    def _add_banking_days(self, date, count):
+        """The ``count``-th banking day after ``date`` (the day of
+        presentation itself does not count, UCP 600 art. 14 b)."""
+        open_days = self._get_banking_days(date + timedelta(days=1), count * 3 + 31)
+        found = [day for day, is_open in open_days.items() if is_open]
+        return found[count - 1] if len(found) >= count else False
+
+    # BUSINESS METHODS
 
     def _get_shipment_date(self, shipment):
         """The shipment date of UCP 600: the on-board date of the B/L or
@@ -279,10 +383,11 @@ class OmsLetterCredit(models.Model):
 
     def _get_presentation_deadline(self, shipment_date):
         """Last day to present: the presentation period after shipment, never
-        after the credit's expiry (UCP 600 art. 14 c)."""
+        after the credit's expiry (UCP 600 art. 14 c), moved to the next
+        banking day when the bank is closed on it (art. 29 a)."""
         self.ensure_one()
         deadline = shipment_date + timedelta(days=self.presentation_days)
-        return min(deadline, self.expiry_date)
+        return self._get_next_banking_day(min(deadline, self.expiry_date))
 
     def _oms_mark_utilised(self):
         """A paid presentation uses the open credits up: at once when
@@ -311,9 +416,9 @@ class OmsLetterCredit(models.Model):
         )
 
     def _get_presentation_blockers(self, shipment, sent_date):
-        """What forbids any presentation under this credit: it must be open,
-        unexpired today and on the sent date, and keep the amount drawn by
-        all its live presentations within the credit."""
+        """What forbids any presentation under this credit, even with
+        discrepancies: it must be open, unexpired today, the documents
+        ready, and the live presentations within the credit."""
         self.ensure_one()
         messages = []
         if self.state != "open":
@@ -346,9 +451,14 @@ class OmsLetterCredit(models.Model):
                     shipped=shipment_date,
                 )
             )
+        messages += self._check_documents(shipment)
         _low, high = self._get_amount_bounds()
         drawn = self.amount_presented + self._get_drawn_amount(shipment)
-        if float_compare(drawn, high, precision_rounding=self.currency_id.rounding) > 0:
+        # One drawing over the credit is a discrepancy the applicant may
+        # waive (art. 18 b); drawing past what earlier ones left is refused.
+        if self.amount_presented and (
+            float_compare(drawn, high, precision_rounding=self.currency_id.rounding) > 0
+        ):
             messages.append(
                 self.env._(
                     "Presenting %(shipment)s would draw %(drawn).2f %(currency)s "
@@ -362,71 +472,11 @@ class OmsLetterCredit(models.Model):
         return messages
 
     def _get_discrepancies(self, shipment, today=None):
-        """Every discrepancy of presenting ``shipment``'s documents on the
-        date ``today`` (the sent date of the presentation; today by
-        default)."""
+        """What the bank would find wrong in ``shipment``'s documents
+        presented on ``today`` (today by default)."""
         self.ensure_one()
-        today = today or fields.Date.context_today(self)
-        return [
-            *self._check_shipment_date(shipment),
-            *self._check_amount(shipment),
-            *self._check_presentation_deadline(shipment, today),
-            *self._check_documents(shipment),
-            *self._check_partial_shipment(shipment),
-        ]
-
-    def _check_shipment_date(self, shipment):
-        shipment_date = self._get_shipment_date(shipment)
-        if not shipment_date:
-            return [self.env._("The shipment has no on-board (B/L) date.")]
-        if shipment_date > self.latest_shipment_date:
-            return [
-                self.env._(
-                    "Shipped on %(shipped)s, after the latest shipment date "
-                    "%(latest)s.",
-                    shipped=shipment_date,
-                    latest=self.latest_shipment_date,
-                )
-            ]
-        return []
-
-    def _check_amount(self, shipment):
-        amount = self._get_drawn_amount(shipment)
-        low, high = self._get_amount_bounds()
-        rounding = self.currency_id.rounding
-        if (
-            float_compare(amount, low, precision_rounding=rounding) < 0
-            or float_compare(amount, high, precision_rounding=rounding) > 0
-        ):
-            return [
-                self.env._(
-                    "The invoice amount %(amount).2f %(currency)s is outside the "
-                    "credit amount %(credit).2f within %(tolerance)s%% "
-                    "(%(low).2f to %(high).2f).",
-                    amount=amount,
-                    currency=self.currency_id.name,
-                    credit=self.amount,
-                    tolerance=self.tolerance,
-                    low=low,
-                    high=high,
-                )
-            ]
-        return []
-
-    def _check_presentation_deadline(self, shipment, today):
-        messages = []
-        if today > self.expiry_date:
-            messages.append(
-                self.env._("The letter of credit expired on %s.", self.expiry_date)
-            )
-        shipment_date = self._get_shipment_date(shipment)
-        if shipment_date:
-            deadline = self._get_presentation_deadline(shipment_date)
-            if today > deadline:
-                messages.append(
-                    self.env._("The presentation deadline %s has passed.", deadline)
-                )
-        return messages
+        found = self.env["oms.lc.examination"]._examine_shipment(self, shipment, today)
+        return [discrepancy["description"] for discrepancy in found]
 
     def _check_documents(self, shipment):
         documents = shipment.document_ids
@@ -440,22 +490,6 @@ class OmsLetterCredit(models.Model):
                 self.env._(
                     "Documents missing or not verified: %s",
                     ", ".join(missing.mapped("name")),
-                )
-            ]
-        return []
-
-    def _check_partial_shipment(self, shipment):
-        if self.partial_shipment or not self.sale_order_ids:
-            return []
-        other_shipments = self.shipment_ids - shipment
-        partial = other_shipments.filtered(lambda s: s.state != "cancelled") or (
-            self._is_partial_shipment(shipment)
-        )
-        if partial:
-            return [
-                self.env._(
-                    "Partial shipments are not allowed under letter of credit %s.",
-                    self.name,
                 )
             ]
         return []

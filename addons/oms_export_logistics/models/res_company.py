@@ -46,6 +46,32 @@ class ResCompany(models.Model):
         string="D&D Responsible",
         help="Warned when a shipment has no responsible of its own.",
     )
+    # What Indian export documents print about the exporter (the GSTIN is
+    # the company's ``vat``).
+    oms_iec_code = fields.Char(
+        string="IEC",
+        help="Importer-Exporter Code issued by the DGFT: printed on the "
+        "commercial invoice and the shipping bill.",
+    )
+    oms_ad_code = fields.Char(
+        string="AD Code",
+        help="Authorised Dealer code of the bank export proceeds come through.",
+    )
+    oms_lut_number = fields.Char(
+        string="LUT Number",
+        help="Letter of undertaking to export without paying IGST.",
+    )
+    oms_lut_date = fields.Date(string="LUT Date")
+    oms_export_signatory = fields.Char(
+        string="Export Documents Signatory",
+        help="Name of the person who signs the export documents.",
+    )
+    oms_export_signatory_title = fields.Char(string="Signatory Title")
+    oms_export_sign_place = fields.Char(
+        string="Place of Signature",
+        help="Where the documents and the bill of exchange are signed "
+        "(the company's city when empty).",
+    )
 
     @api.constrains("dd_warning_days", "dd_projection_days")
     def _check_dd_settings(self):

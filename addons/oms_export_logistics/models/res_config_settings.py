@@ -20,3 +20,16 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.dd_projection_days", readonly=False
     )
     dd_user_id = fields.Many2one(related="company_id.dd_user_id", readonly=False)
+    oms_iec_code = fields.Char(related="company_id.oms_iec_code", readonly=False)
+    oms_ad_code = fields.Char(related="company_id.oms_ad_code", readonly=False)
+    oms_lut_number = fields.Char(related="company_id.oms_lut_number", readonly=False)
+    oms_lut_date = fields.Date(related="company_id.oms_lut_date", readonly=False)
+    oms_export_signatory = fields.Char(
+        related="company_id.oms_export_signatory", readonly=False
+    )
+    oms_export_signatory_title = fields.Char(
+        related="company_id.oms_export_signatory_title", readonly=False
+    )
+    oms_export_sign_place = fields.Char(
+        related="company_id.oms_export_sign_place", readonly=False
+    )

@@ -1,5 +1,7 @@
 from . import oms_dd_xlsx
 from . import oms_export_document_report
+from . import oms_export_document_checks
+from . import oms_export_document_facts
 from . import report_proforma_invoice
 from . import report_commercial_invoice
 from . import report_packing_list

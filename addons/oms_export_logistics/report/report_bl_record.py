@@ -9,3 +9,4 @@ class ReportBlRecord(models.AbstractModel):
     _name = "report.oms_export_logistics.report_bl_record"
     _inherit = "oms.export.document.report"
     _description = "Bill of Lading or Air Waybill Report"
+    _document_code = "bl_record"

@@ -9,10 +9,12 @@ class ReportInsuranceCertificate(models.AbstractModel):
     _name = "report.oms_export_logistics.report_insurance_certificate"
     _inherit = "oms.export.document.report"
     _description = "Insurance Certificate Report"
+    _document_code = "insurance_certificate"
 
     @api.model
     def _get_document_values(self, shipment):
         return {
             **super()._get_document_values(shipment),
             "insured_value": self._get_insured_value(shipment),
+            "insured_currency": self._get_insured_currency(shipment),
         }

@@ -9,3 +9,4 @@ class ReportPackingList(models.AbstractModel):
     _name = "report.oms_export_logistics.report_packing_list"
     _inherit = "oms.export.document.report"
     _description = "Packing List Report"
+    _document_code = "packing_list"

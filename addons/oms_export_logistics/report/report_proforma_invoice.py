@@ -9,6 +9,7 @@ class ReportProformaInvoice(models.AbstractModel):
     _name = "report.oms_export_logistics.report_proforma_invoice"
     _inherit = "oms.export.document.report"
     _description = "Pro-forma Invoice Report"
+    _document_code = "proforma_invoice"
 
     @api.model
     def _get_document_values(self, shipment):

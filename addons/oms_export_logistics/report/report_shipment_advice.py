@@ -9,3 +9,4 @@ class ReportShipmentAdvice(models.AbstractModel):
     _name = "report.oms_export_logistics.report_shipment_advice"
     _inherit = "oms.export.document.report"
     _description = "Shipment Advice Report"
+    _document_code = "shipment_advice"

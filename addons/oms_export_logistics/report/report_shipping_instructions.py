@@ -9,3 +9,4 @@ class ReportShippingInstructions(models.AbstractModel):
     _name = "report.oms_export_logistics.report_shipping_instructions"
     _inherit = "oms.export.document.report"
     _description = "Shipping Instructions Report"
+    _document_code = "shipping_instructions"

@@ -9,3 +9,4 @@ class ReportVgmDeclaration(models.AbstractModel):
     _name = "report.oms_export_logistics.report_vgm_declaration"
     _inherit = "oms.export.document.report"
     _description = "VGM Declaration Report"
+    _document_code = "vgm_declaration"

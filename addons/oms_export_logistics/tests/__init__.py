@@ -16,3 +16,8 @@ from . import test_dd_report
 from . import test_ui_tour
 from . import test_access
 from . import test_rules_engine
+from . import test_document_data
+from . import test_lc_examination
+from . import test_lc_send_with_discrepancies
+from . import test_incoterm_insurance
+from . import test_lc_examination_documents

@@ -1,8 +1,8 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
@@ -16,6 +16,109 @@ def walk_shipment_to(shipment, state):
     start = PIPELINE.index(shipment.state) + 1
     for step in PIPELINE[start : PIPELINE.index(state) + 1]:
         shipment._oms_set_state(step)
+    return shipment
+
+
+def complete_document_data(shipment):
+    """Give ``shipment`` (and its company, products and orders) every datum
+    its documents need before they are prepared (``REQUIRED_DATA``), keeping
+    what it already has: exporter codes and signatory, 8-digit ITC-HS codes
+    and origins, a posted invoice, marks, routing, transport document and
+    insurance, its containers sealed with their VGM, a packed pallet per
+    container (one loose pallet without containers)."""
+    env = shipment.env
+    company = shipment.company_id
+    company.write(
+        {
+            "vat": company.vat or "27AAPFU0939F1ZV",
+            "oms_iec_code": company.oms_iec_code or "0304012345",
+            "oms_export_signatory": company.oms_export_signatory or "R. Kulkarni",
+            "oms_export_signatory_title": "Export Manager",
+        }
+    )
+    goods = shipment.sale_order_ids.order_line.product_id.filtered(
+        lambda p: p.type == "consu" and not p.oms_export_charge_type
+    )
+    for product in goods:
+        product.write(
+            {
+                "hs_code": (product.hs_code or "848180").ljust(8, "0")[:8],
+                "country_of_origin": product.country_of_origin.id
+                or env.ref("base.in").id,
+            }
+        )
+    confirmed = shipment.sale_order_ids.filtered(lambda o: o.state == "sale")
+    if confirmed and not shipment._get_posted_invoices():
+        # Invoiced on the ordered quantities: nothing is delivered here.
+        goods.invoice_policy = "order"
+        lines = confirmed.order_line
+        env.add_to_compute(lines._fields["qty_to_invoice"], lines)
+        confirmed._create_invoices().action_post()
+    shipment.write(
+        {
+            "consignee_id": (shipment.consignee_id or shipment.partner_id).id,
+            "marks_and_numbers": shipment.marks_and_numbers or "HMB / HAMBURG / 1-2",
+            "port_loading": shipment.port_loading or "INNSA",
+            "port_discharge": shipment.port_discharge or "DEHAM",
+            "vessel": shipment.vessel or "Nordsee Express",
+            "voyage": shipment.voyage or "NE-614W",
+            "bl_number": shipment.bl_number or "NCLHAM0001",
+            "bl_date": shipment.bl_date or fields.Date.context_today(shipment),
+            "origin_criterion": shipment.origin_criterion or "WO",
+            "insurance_policy_number": shipment.insurance_policy_number
+            or "OMP-2026-118",
+            "insurance_date": shipment.insurance_date
+            or fields.Date.context_today(shipment) - timedelta(days=5),
+        }
+    )
+    for container in shipment.container_ids:
+        container.write(
+            {
+                "container_type_id": container.container_type_id.id
+                or env.ref("oms_export_logistics.oms_container_type_20gp").id,
+                "seal_number": container.seal_number or f"SL{container.id:06d}",
+                "cargo_weight": container.cargo_weight or 1200.0,
+                "packaging_weight": container.packaging_weight or 60.0,
+                "vgm_method": container.vgm_method or "method2",
+                "vgm_signatory": container.vgm_signatory or "R. Kulkarni",
+                "vgm_date": container.vgm_date or fields.Datetime.now(),
+            }
+        )
+    if not shipment.package_ids:
+        package_type = env["stock.package.type"].create(
+            {
+                "name": "Export pallet 1200 x 800",
+                "packaging_length": 1200,
+                "width": 800,
+                "height": 1000,
+                "base_weight": 25,
+            }
+        )
+        env["stock.quant.package"].create(
+            [
+                {
+                    "name": f"{shipment.name}-P{index}",
+                    "package_type_id": package_type.id,
+                    "shipping_weight": 630.0,
+                    "oms_net_weight": 600.0,
+                    "oms_container_id": container.id,
+                    "oms_shipment_id": shipment.id,
+                }
+                for index, container in enumerate(
+                    shipment.container_ids or env["oms.export.container"], start=1
+                )
+            ]
+            or [
+                {
+                    "name": f"{shipment.name}-P1",
+                    "package_type_id": package_type.id,
+                    "shipping_weight": 630.0,
+                    "oms_net_weight": 600.0,
+                    "oms_shipment_id": shipment.id,
+                }
+            ]
+        )
+    shipment.invalidate_recordset()
     return shipment
 
 

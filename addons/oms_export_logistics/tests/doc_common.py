@@ -6,7 +6,7 @@ from odoo import Command, fields
 
 from odoo.addons.oms_core.tests.common import OmsCoreCommon
 
-from .common import shipped_rules, walk_shipment_to
+from .common import complete_document_data, shipped_rules, walk_shipment_to
 
 
 class OmsDocumentCommon(OmsCoreCommon):
@@ -76,7 +76,10 @@ class OmsDocumentCommon(OmsCoreCommon):
     @classmethod
     def _create_shipment(cls, orders=None, containers=(), **vals):
         orders = orders if orders is not None else cls.order
-        return cls.Shipment.create(
+        # Documents are prepared only with complete data: the shipments of
+        # these tests have it (tests of incomplete data create their own).
+        complete = vals.pop("complete_data", True)
+        shipment = cls.Shipment.create(
             {
                 "partner_id": (orders.partner_id[:1] or cls.customer_de).id,
                 "sale_order_ids": [Command.set(orders.ids)],
@@ -87,6 +90,7 @@ class OmsDocumentCommon(OmsCoreCommon):
                 **vals,
             }
         )
+        return complete_document_data(shipment) if complete else shipment
 
     def _codes(self, shipment, mandatory=None):
         documents = shipment.document_ids

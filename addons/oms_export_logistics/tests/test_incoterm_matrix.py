@@ -7,7 +7,7 @@ from odoo.addons.oms_export_logistics.models.oms_incoterm_rule import MATRIX_ITE
 
 from .common import OmsExportCommon
 
-S, B = "seller", "buyer"
+S, B, N = "seller", "buyer", "none"
 # Incoterms 2020, in MATRIX_ITEMS order: export packing, loading at origin,
 # pre-carriage, export clearance, origin terminal, main carriage, insurance,
 # destination terminal, on-carriage, import clearance, unloading.
@@ -16,9 +16,9 @@ EXPECTED = {
     "FCA": [S, S, S, S, B, B, B, B, B, B, B],
     "CPT": [S, S, S, S, S, S, B, S, S, B, B],
     "CIP": [S, S, S, S, S, S, S, S, S, B, B],
-    "DAP": [S, S, S, S, S, S, S, S, S, B, B],
-    "DPU": [S, S, S, S, S, S, S, S, S, B, S],
-    "DDP": [S, S, S, S, S, S, S, S, S, S, B],
+    "DAP": [S, S, S, S, S, S, N, S, S, B, B],
+    "DPU": [S, S, S, S, S, S, N, S, S, B, S],
+    "DDP": [S, S, S, S, S, S, N, S, S, S, B],
     "FAS": [S, S, S, S, B, B, B, B, B, B, B],
     "FOB": [S, S, S, S, S, B, B, B, B, B, B],
     "CFR": [S, S, S, S, S, S, B, B, B, B, B],

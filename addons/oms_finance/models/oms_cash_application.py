@@ -1,19 +1,14 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
-import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.osv import expression
 
 from odoo.addons.oms_core.tools.db_errors import raise_if_db_conflict
 
 _logger = logging.getLogger(__name__)
 
-# Separators between the references of a bank label or payment memo; "/" and
-# "-" stay inside tokens as invoice numbers and PO numbers use them.
-REFERENCE_SPLIT = re.compile(r"[\s,;:()]+")
 # A source is done once in one of these states: a second run skips it.
 DONE_STATES = ("matched", "short", "unapplied")
 
@@ -30,6 +25,7 @@ class OmsCashApplication(models.Model):
     """
 
     _name = "oms.cash.application"
+    _inherit = ["oms.cash.matching"]
     _description = "OMS Cash Application"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -55,9 +51,35 @@ class OmsCashApplication(models.Model):
     date = fields.Date(readonly=True)
     reference = fields.Char(readonly=True)
     amount = fields.Monetary(readonly=True, help="Received, in company currency.")
-    amount_applied = fields.Monetary(readonly=True)
+    amount_applied = fields.Monetary(
+        readonly=True, help="Applied to invoices, in company currency."
+    )
     amount_unapplied = fields.Monetary(
-        readonly=True, help="Left as an open credit of the customer."
+        readonly=True,
+        help="Left as an open credit of the customer, in company currency.",
+    )
+    # The cash is decided in the currency of the invoices it pays: a USD wire
+    # paying a USD invoice in full is matched whatever the rates of the day.
+    document_currency_id = fields.Many2one(
+        "res.currency",
+        string="Document Currency",
+        readonly=True,
+        help="Currency of the invoices the cash pays (of the cash when it pays none).",
+    )
+    amount_currency = fields.Monetary(
+        "Amount (Document Currency)",
+        currency_field="document_currency_id",
+        readonly=True,
+    )
+    amount_applied_currency = fields.Monetary(
+        "Applied (Document Currency)",
+        currency_field="document_currency_id",
+        readonly=True,
+    )
+    amount_unapplied_currency = fields.Monetary(
+        "Unapplied (Document Currency)",
+        currency_field="document_currency_id",
+        readonly=True,
     )
     invoice_ids = fields.Many2many("account.move", string="Invoices", readonly=True)
     order_id = fields.Many2one("sale.order", readonly=True, index="btree_not_null")
@@ -109,11 +131,19 @@ class OmsCashApplication(models.Model):
 
     @api.model
     def _get_statement_line_domain(self, companies):
+        """Incoming lines still open, and those reconciled before any run
+        (reconciliation model, by hand): every incoming line gets its row,
+        so matched and unapplied cash are complete."""
         return [
             ("company_id", "in", companies.ids),
-            ("is_reconciled", "=", False),
             ("amount", ">", 0),
             ("state", "=", "posted"),
+            "|",
+            ("is_reconciled", "=", False),
+            # No row yet, or one still to finish (unmatched, error).
+            "|",
+            ("oms_cash_application_ids", "=", False),
+            ("oms_cash_application_ids.state", "not in", DONE_STATES),
         ]
 
     @api.model
@@ -125,45 +155,6 @@ class OmsCashApplication(models.Model):
             ("partner_type", "=", "customer"),
             ("state", "in", ("in_process", "paid")),
         ]
-
-    @api.model
-    def _get_invoice_domain(self, company, partner, tokens):
-        domain = [
-            ("company_id", "=", company.id),
-            ("move_type", "=", "out_invoice"),
-            ("state", "=", "posted"),
-            ("payment_state", "in", ("not_paid", "partial")),
-        ]
-        if partner:
-            domain.append(
-                ("commercial_partner_id", "=", partner.commercial_partner_id.id)
-            )
-        if tokens is not None:
-            domain = expression.AND(
-                [
-                    domain,
-                    expression.OR(
-                        [
-                            [("name", "in", tokens)],
-                            [("payment_reference", "in", tokens)],
-                            [("ref", "in", tokens)],
-                            [("invoice_origin", "in", tokens)],
-                        ]
-                    ),
-                ]
-            )
-        return domain
-
-    @api.model
-    def _get_invoice_references(self, invoice):
-        """References of ``invoice`` a label may quote: the fields
-        :meth:`_get_invoice_domain` searches the label's tokens in."""
-        return {
-            invoice.name,
-            invoice.payment_reference,
-            invoice.ref,
-            invoice.invoice_origin,
-        }
 
     # BUSINESS METHODS
 
@@ -221,9 +212,7 @@ class OmsCashApplication(models.Model):
             try:
                 invoices = application._find_invoices(
                     application.company_id,
-                    source["partner"],
-                    source["label"],
-                    source["amount"],
+                    source,
                     candidates=candidates[application.company_id],
                 )
                 if invoices:
@@ -291,16 +280,28 @@ class OmsCashApplication(models.Model):
             self.env["oms.fallout"]._report(self.order_id, "cash_application", error)
 
     def _get_source_values(self):
-        """Partner, date, label and amount (company currency) of the source."""
+        """Partner, date, label and amount of the source, in company currency
+        (``amount``) and in its own currency (``currency``,
+        ``amount_currency``)."""
         self.ensure_one()
         if self.statement_line_id:
             line = self.statement_line_id
             liquidity = line._seek_for_lines()[0]
+            # The currency account_reconcile_oca reconciles the line in.
+            currency = line._get_reconcile_currency()
+            if line.foreign_currency_id:
+                amount_currency = line.amount_currency
+            elif currency == line.company_id.currency_id:
+                amount_currency = sum(liquidity.mapped("balance"))
+            else:
+                amount_currency = line.amount
             return {
                 "partner": line.partner_id,
                 "date": line.date,
                 "label": " ".join(filter(None, [line.payment_ref, line.ref])),
                 "amount": sum(liquidity.mapped("balance")),
+                "currency": currency,
+                "amount_currency": amount_currency,
             }
         payment = self.payment_id
         return {
@@ -308,104 +309,9 @@ class OmsCashApplication(models.Model):
             "date": payment.date,
             "label": payment.memo or "",
             "amount": payment.amount_company_currency_signed,
+            "currency": payment.currency_id,
+            "amount_currency": payment.amount,
         }
-
-    @api.model
-    def _get_reference_tokens(self, label):
-        tokens = {token.strip(".") for token in REFERENCE_SPLIT.split(label or "")}
-        return [token for token in tokens if len(token) > 2]
-
-    @api.model
-    def _get_match_candidates(self, company, sources):
-        """Everything ``sources`` (values of :meth:`_get_source_values`) may
-        be matched with in ``company``, one search per kind: open invoices
-        and orders named by a reference of any label, and open invoices of
-        the sources' customers for the same-amount match.
-
-        Sources are applied one after the other, so :meth:`_find_invoices`
-        re-checks these candidates in memory (an earlier source may have
-        paid an invoice); open amounts only go down during a run, so an
-        invoice open for less than every source amount is left out.
-        """
-        Move = self.env["account.move"]
-        tokens = sorted(
-            {
-                token
-                for source in sources
-                for token in self._get_reference_tokens(source["label"])
-            }
-        )
-        partners = self.env["res.partner"].union(
-            *(source["partner"] for source in sources)
-        )
-        candidates = {
-            "invoices": Move,
-            "orders": self.env["sale.order"],
-            "same_amount": Move,
-        }
-        if tokens:
-            candidates["invoices"] = Move.search(
-                self._get_invoice_domain(company, None, tokens),
-                order="invoice_date_due, id",
-            )
-            candidates["orders"] = self.env["sale.order"].search(
-                [("company_id", "=", company.id), ("name", "in", tokens)]
-            )
-        if partners:
-            candidates["same_amount"] = Move.search(
-                self._get_invoice_domain(company, None, None)
-                + [
-                    (
-                        "commercial_partner_id",
-                        "in",
-                        partners.commercial_partner_id.ids,
-                    ),
-                    (
-                        "amount_residual_signed",
-                        ">=",
-                        min(source["amount"] for source in sources),
-                    ),
-                ]
-            )
-        return candidates
-
-    def _find_invoices(self, company, partner, label, amount, candidates=None):
-        """Open invoices the cash pays: those whose number, payment
-        reference, customer reference or order reference is in the label;
-        else, with a known partner, the single open invoice of that amount.
-
-        :param candidates: result of :meth:`_get_match_candidates` for a
-            batch of sources including this one (searched when not given)
-        """
-        source = {"partner": partner, "label": label, "amount": amount}
-        if candidates is None:
-            candidates = self._get_match_candidates(company, [source])
-        tokens = set(self._get_reference_tokens(label))
-        open_domain = self._get_invoice_domain(company, partner, None)
-        invoices = self.env["account.move"]
-        if tokens:
-            invoices = (
-                candidates["invoices"]
-                .filtered(lambda move: tokens & self._get_invoice_references(move))
-                .filtered_domain(open_domain)
-            )
-            orders = candidates["orders"].filtered(lambda o: o.name in tokens)
-            invoices |= orders.invoice_ids.filtered_domain(open_domain)
-        if not invoices and partner:
-            currency = company.currency_id
-            same_amount = (
-                candidates["same_amount"]
-                .filtered_domain(open_domain)
-                .filtered(
-                    lambda move: (
-                        not currency.compare_amounts(
-                            move.amount_residual_signed, amount
-                        )
-                    )
-                )
-            )
-            invoices = same_amount if len(same_amount) == 1 else invoices
-        return invoices
 
     def _check_lock_date(self, date):
         company = self.company_id
@@ -424,94 +330,112 @@ class OmsCashApplication(models.Model):
             )
 
     def _apply(self, source, invoices):
-        """Reconcile one source with the ``invoices`` found for it. Raises
-        on failure; the caller's savepoint then undoes everything."""
+        """Reconcile one source with the ``invoices`` found for it, deciding
+        in their currency. Raises on failure; the caller's savepoint then
+        undoes everything."""
         self.ensure_one()
         source_record = self.statement_line_id or self.payment_id
         if source_record.is_reconciled:
-            # Reconciled by hand since the last run: nothing left to apply.
-            self.write(
-                {
-                    "state": "matched",
-                    "message": self.env._("Reconciled outside the cash application."),
-                }
-            )
+            self._apply_reconciled(source)
             return
+        company = self.company_id
+        currency = self._get_document_currency(source, invoices)
+        amount = self._get_amount_in_currency(source, currency, company)
         values = {
             "partner_id": source["partner"].id or invoices.commercial_partner_id[:1].id,
             "date": source["date"],
             "reference": source["label"],
             "amount": source["amount"],
+            "document_currency_id": currency.id,
+            "amount_currency": amount,
             "message": False,
+            "invoice_ids": [fields.Command.set(invoices.ids)],
+            "order_id": invoices.line_ids.sale_line_ids.order_id[:1].id,
         }
-        values["invoice_ids"] = [fields.Command.set(invoices.ids)]
-        values["order_id"] = invoices.line_ids.sale_line_ids.order_id[:1].id
         if not invoices:
-            values.update(state="unmatched", amount_applied=0.0)
-            values["amount_unapplied"] = source["amount"]
+            values.update(state="unmatched")
+            values.update(self._prepare_amount_values(source, amount, 0.0))
             self.write(values)
             return
         self.write(values)
         self._check_lock_date(source["date"])
-        due, due_now = self._get_amounts_due(invoices, source["date"])
+        due, due_now = self._get_amounts_due(invoices, source["date"], currency)
         if self.statement_line_id:
-            self._reconcile_statement_line(invoices)
+            self._reconcile_statement_line(invoices, currency, amount)
         else:
             self._reconcile_payment(invoices)
-        currency = self.currency_id
-        difference = currency.round(source["amount"] - due)
-        shortfall = currency.round(due_now - source["amount"])
-        values = {"amount_applied": min(source["amount"], due)}
+        difference = currency.round(amount - due)
+        shortfall = currency.round(due_now - amount)
+        values = self._prepare_amount_values(source, amount, min(amount, due))
         if currency.is_zero(difference) or (difference < 0 and shortfall <= 0):
             # Paid in full, or every instalment due so far.
-            values.update(state="matched", amount_unapplied=0.0)
+            values.update(
+                state="matched", amount_unapplied=0.0, amount_unapplied_currency=0.0
+            )
         elif difference > 0:
-            values.update(state="unapplied", amount_unapplied=difference)
+            values.update(state="unapplied")
         else:
             deductions = self.env["oms.payment.deduction"]._create_from_invoices(
-                self._allocate_shortfall(invoices, shortfall), self
+                self._allocate_shortfall(invoices, shortfall, currency), self
             )
             values.update(
                 state="short",
                 amount_unapplied=0.0,
+                amount_unapplied_currency=0.0,
                 deduction_id=deductions[:1].id,
             )
         self.write(values)
 
-    def _get_amounts_due(self, invoices, date):
-        """Open amount of ``invoices`` (company currency), in total and due by
-        ``date`` (at least their first instalment): paying the instalments
-        due is not a short payment."""
-        lines = self._get_receivable_lines(invoices)
-        maturities = [line.date_maturity or line.date for line in lines]
-        cutoff = max(date, min(maturities)) if maturities else date
-        due_now = sum(
-            line.amount_residual
-            for line, maturity in zip(lines, maturities, strict=True)
-            if maturity <= cutoff
+    def _apply_reconciled(self, source):
+        """Log a source reconciled outside the cash application (by hand or
+        by a reconciliation model) as matched, with the invoices it paid."""
+        source_record = self.statement_line_id or self.payment_id
+        receivable = source_record.move_id.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
         )
-        return sum(lines.mapped("amount_residual")), due_now
+        invoices = (
+            receivable.matched_debit_ids.debit_move_id.move_id
+            | receivable.matched_credit_ids.credit_move_id.move_id
+        ).filtered(lambda move: move.move_type == "out_invoice")
+        currency = self._get_document_currency(source, invoices)
+        amount = self._get_amount_in_currency(source, currency, self.company_id)
+        self.write(
+            {
+                "partner_id": source["partner"].id
+                or invoices.commercial_partner_id[:1].id,
+                "date": source["date"],
+                "reference": source["label"],
+                "amount": source["amount"],
+                "document_currency_id": currency.id,
+                "amount_currency": amount,
+                "invoice_ids": [fields.Command.set(invoices.ids)],
+                "order_id": invoices.line_ids.sale_line_ids.order_id[:1].id,
+                "state": "matched",
+                "message": self.env._("Reconciled outside the cash application."),
+                **self._prepare_amount_values(source, amount, amount),
+            }
+        )
 
-    @api.model
-    def _allocate_shortfall(self, invoices, shortfall):
-        """[(invoice, amount in invoice currency)]: the shortfall (company
-        currency) charged to the last invoices still open."""
-        allocation = []
-        for invoice in invoices.filtered("amount_residual").sorted(
-            lambda m: (m.invoice_date_due or m.date, m.id), reverse=True
-        ):
-            if shortfall <= 0:
-                break
-            rate = invoice.amount_residual / abs(invoice.amount_residual_signed)
-            amount = min(invoice.amount_residual, shortfall * rate)
-            allocation.append((invoice, invoice.currency_id.round(amount)))
-            shortfall -= amount / rate
-        return allocation
+    def _prepare_amount_values(self, source, amount, applied):
+        """Applied and unapplied cash, in document currency (``amount`` is
+        the cash in it) and in company currency at the cash's own rate."""
+        ratio = applied / amount if amount else 0.0
+        applied_company = self.currency_id.round(source["amount"] * ratio)
+        return {
+            "amount_applied_currency": applied,
+            "amount_unapplied_currency": amount - applied,
+            "amount_applied": applied_company,
+            "amount_unapplied": source["amount"] - applied_company,
+        }
 
-    def _reconcile_statement_line(self, invoices):
+    def _reconcile_statement_line(self, invoices, currency, amount):
         """Reconcile through account_reconcile_oca, as its widget does: add
         the invoices' receivable lines as counterparts, then validate. A
-        remainder goes to the partner's receivable (unapplied cash)."""
+        remainder goes to the partner's receivable (unapplied cash).
+
+        :param currency: the currency the cash is decided in
+        :param amount: the cash in ``currency``
+        """
         st_line = self.statement_line_id
         if not st_line.partner_id:
             st_line.partner_id = invoices.commercial_partner_id[:1]
@@ -522,12 +446,12 @@ class OmsCashApplication(models.Model):
         )
         # Instalments by due date, as long as cash remains: a line added with
         # nothing left to apply would be taken in full.
-        remaining = self._get_source_values()["amount"]
+        remaining = amount
         for line in self._get_receivable_lines(invoices):
-            if self.currency_id.compare_amounts(remaining, 0.0) <= 0:
+            if currency.compare_amounts(remaining, 0.0) <= 0:
                 break
             st_line._add_account_move_line(line)
-            remaining -= line.amount_residual
+            remaining -= self._get_residual(line, currency)
         if not st_line.can_reconcile and st_line.partner_id:
             # Overpayment: without its suspense line, account_reconcile_oca
             # proposes the remainder on the partner's receivable.
@@ -554,20 +478,11 @@ class OmsCashApplication(models.Model):
                 and not line.reconciled
             )
         )
-        for invoice in invoices:
+        for invoice in self._sort_oldest_first(invoices):
             open_lines = payment_lines.filtered(lambda line: not line.reconciled)
             if not open_lines:
                 break
             invoice.js_assign_outstanding_line(open_lines[0].id)
-
-    @api.model
-    def _get_receivable_lines(self, invoices):
-        return invoices.line_ids.filtered(
-            lambda line: (
-                line.account_id.account_type == "asset_receivable"
-                and not line.reconciled
-            )
-        ).sorted(lambda line: (line.date_maturity or line.date, line.id))
 
     @api.model
     def _cron_run(self):

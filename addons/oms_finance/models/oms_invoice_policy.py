@@ -103,6 +103,21 @@ class OmsInvoicePolicy(models.Model):
                     )
                 )
 
+    @api.constrains("journal_id")
+    def _check_journal_type(self):
+        # The field domain only filters the UI; a client may write any id.
+        for policy in self.filtered("journal_id"):
+            if policy.journal_id.type != "sale":
+                raise ValidationError(
+                    self.env._(
+                        "Journal %(journal)s of invoice policy %(policy)s is not "
+                        "a sales journal: customer invoices can only be posted "
+                        "in a sales journal.",
+                        journal=policy.journal_id.display_name,
+                        policy=policy.name,
+                    )
+                )
+
     @api.constrains("batch_size")
     def _check_batch_size(self):
         if any(policy.batch_size <= 0 for policy in self):
@@ -281,12 +296,14 @@ class OmsInvoicePolicy(models.Model):
 
     def action_view_jobs(self):
         self.ensure_one()
+        # OMS managers read the jobs of OMS work (oms_core's queue job rule)
+        # through oms_core's action; the task text names the policy first.
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "queue_job.action_queue_job"
+            "oms_core.queue_job_action_oms"
         )
         action["domain"] = [
             ("model_name", "=", self._name),
-            ("record_ids", "like", self.id),
+            ("func_string", "=like", f"{self._name}({self.id},).%"),
         ]
         return action
 

@@ -17,7 +17,20 @@ class OmsKpiOrder(models.Model):
     - right first time: no hold, no order change and no fallout;
     - accurate: in full and nothing returned;
     - perfect order: on time, in full, accurate and no payment deduction;
-    - returned: a done return picking (moves with an origin returned move).
+    - returned: a done return picking (moves with an origin returned move);
+    - on time, in full, OTIF, accuracy and perfect order are empty for an
+      open order neither delivered nor past its promise (not due yet), so
+      the averages of a running period are not dragged down by orders
+      still on their way;
+    - straight-through (STP): of the orders that reached invoiced, those with
+      no hold, no change, no fallout and no manual touch (invoiced by an
+      invoice policy, not by hand); empty for orders not invoiced yet, so
+      the average is over invoiced orders only;
+    - unclean: a hold, a change or a fallout (not right first time).
+
+    Amounts are in the order's currency (``currency_id``) with the company
+    currency equivalent at the order's rate beside them; durations come from
+    the stage history (first entry into shipped, invoiced, paid).
     """
 
     _name = "oms.kpi.order"
@@ -35,6 +48,10 @@ class OmsKpiOrder(models.Model):
     date_order = fields.Datetime("Order Date", readonly=True)
     oms_stage = fields.Selection(OMS_STAGES, "OMS Stage", readonly=True)
     amount_total = fields.Monetary(readonly=True)
+    company_currency_id = fields.Many2one("res.currency", readonly=True)
+    amount_total_company = fields.Monetary(
+        "Total (Company Currency)", currency_field="company_currency_id", readonly=True
+    )
     order_count = fields.Integer("# Orders", readonly=True)
     promised_date = fields.Date(readonly=True)
     date_delivered = fields.Datetime("Delivered On", readonly=True)
@@ -56,6 +73,15 @@ class OmsKpiOrder(models.Model):
     cancel_rate = fields.Float("Cancellation %", aggregator="avg", readonly=True)
     return_rate = fields.Float("Return %", aggregator="avg", readonly=True)
     deduction_rate = fields.Float("Deduction %", aggregator="avg", readonly=True)
+    stp_rate = fields.Float(
+        "Straight-Through %",
+        aggregator="avg",
+        readonly=True,
+        help="Invoiced orders only: no hold, change, fallout or manual invoice.",
+    )
+    unclean_count = fields.Integer(
+        "# Unclean", readonly=True, help="A hold, a change or a fallout."
+    )
     fallout_count = fields.Integer("# Fallouts", readonly=True)
     deduction_amount = fields.Float(readonly=True)
 
@@ -99,6 +125,16 @@ class OmsKpiOrder(models.Model):
                   FROM oms_payment_deduction
                  WHERE order_id IS NOT NULL
                  GROUP BY order_id
+            ), manual AS (
+                -- Invoiced by hand: a customer invoice of the order that no
+                -- invoice policy created.
+                SELECT DISTINCT sol.order_id
+                  FROM sale_order_line_invoice_rel rel
+                  JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                  JOIN account_move_line aml ON aml.id = rel.invoice_line_id
+                  JOIN account_move am ON am.id = aml.move_id
+                 WHERE am.move_type = 'out_invoice' AND am.state != 'cancel'
+                   AND am.oms_invoice_policy_id IS NULL
             ), flags AS (
                 SELECT so.id,
                        so.state = 'cancel' AS cancelled,
@@ -116,7 +152,15 @@ class OmsKpiOrder(models.Model):
                        returned.sale_id IS NOT NULL AS returned,
                        hold.order_id IS NULL AND COALESCE(so.oms_change_count, 0) = 0
                            AND fallout.order_id IS NULL AS right_first_time,
-                       deduction.order_id IS NOT NULL AS deducted
+                       deduction.order_id IS NOT NULL AS deducted,
+                       manual.order_id IS NOT NULL AS manual,
+                       so.oms_stage IN ('invoiced', 'paid') AS invoiced,
+                       -- Delivery rates judge an open order once delivered
+                       -- or once its promise has passed, not before.
+                       so.state = 'cancel' OR d.date_done IS NOT NULL
+                           OR COALESCE(so.oms_promised_date,
+                                       so.commitment_date::date) < CURRENT_DATE
+                           AS due
                   FROM sale_order so
                   LEFT JOIN delivery d ON d.sale_id = so.id
                   LEFT JOIN short ON short.order_id = so.id
@@ -124,6 +168,7 @@ class OmsKpiOrder(models.Model):
                   LEFT JOIN hold ON hold.order_id = so.id
                   LEFT JOIN fallout ON fallout.order_id = so.id
                   LEFT JOIN deduction ON deduction.order_id = so.id
+                  LEFT JOIN manual ON manual.order_id = so.id
                  WHERE so.state IN ('sale', 'cancel')
             )
             SELECT so.id AS id,
@@ -136,6 +181,9 @@ class OmsKpiOrder(models.Model):
                    so.date_order,
                    so.oms_stage,
                    so.amount_total,
+                   c.currency_id AS company_currency_id,
+                   so.amount_total / COALESCE(NULLIF(so.currency_rate, 0), 1.0)
+                       AS amount_total_company,
                    1 AS order_count,
                    f.promised_date,
                    f.date_done AS date_delivered,
@@ -145,24 +193,34 @@ class OmsKpiOrder(models.Model):
                        AS hours_to_invoice,
                    EXTRACT(EPOCH FROM stage.paid - so.date_order) / 3600.0
                        AS hours_to_cash,
-                   CASE WHEN f.on_time THEN 100.0 ELSE 0.0 END AS on_time_rate,
-                   CASE WHEN f.in_full THEN 100.0 ELSE 0.0 END AS in_full_rate,
-                   CASE WHEN f.on_time AND f.in_full THEN 100.0 ELSE 0.0 END
+                   CASE WHEN NOT f.due THEN NULL
+                        WHEN f.on_time THEN 100.0 ELSE 0.0 END AS on_time_rate,
+                   CASE WHEN NOT f.due THEN NULL
+                        WHEN f.in_full THEN 100.0 ELSE 0.0 END AS in_full_rate,
+                   CASE WHEN NOT f.due THEN NULL
+                        WHEN f.on_time AND f.in_full THEN 100.0 ELSE 0.0 END
                        AS otif_rate,
                    CASE WHEN f.right_first_time THEN 100.0 ELSE 0.0 END
                        AS right_first_time_rate,
-                   CASE WHEN f.in_full AND NOT f.returned THEN 100.0 ELSE 0.0 END
+                   CASE WHEN NOT f.due THEN NULL
+                        WHEN f.in_full AND NOT f.returned THEN 100.0 ELSE 0.0 END
                        AS accuracy_rate,
-                   CASE WHEN f.on_time AND f.in_full AND NOT f.returned
+                   CASE WHEN NOT f.due THEN NULL
+                        WHEN f.on_time AND f.in_full AND NOT f.returned
                              AND NOT f.deducted THEN 100.0 ELSE 0.0 END
                        AS perfect_order_rate,
                    CASE WHEN f.cancelled THEN 100.0 ELSE 0.0 END AS cancel_rate,
                    CASE WHEN f.returned THEN 100.0 ELSE 0.0 END AS return_rate,
                    CASE WHEN f.deducted THEN 100.0 ELSE 0.0 END AS deduction_rate,
+                   CASE WHEN NOT f.invoiced THEN NULL
+                        WHEN f.right_first_time AND NOT f.manual THEN 100.0
+                        ELSE 0.0 END AS stp_rate,
+                   CASE WHEN f.right_first_time THEN 0 ELSE 1 END AS unclean_count,
                    COALESCE(fallout.fallout_count, 0) AS fallout_count,
                    COALESCE(deduction.amount, 0.0) AS deduction_amount
               FROM sale_order so
               JOIN flags f ON f.id = so.id
+              JOIN res_company c ON c.id = so.company_id
               LEFT JOIN stage ON stage.order_id = so.id
               LEFT JOIN fallout ON fallout.order_id = so.id
               LEFT JOIN deduction ON deduction.order_id = so.id

@@ -39,7 +39,19 @@ class OmsPaymentDeduction(models.Model):
     )
     currency_id = fields.Many2one(related="invoice_id.currency_id")
     date = fields.Date(default=fields.Date.context_today, required=True)
-    amount = fields.Monetary(required=True, tracking=True)
+    amount = fields.Monetary(
+        required=True, tracking=True, help="In the currency of the invoice."
+    )
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    amount_company = fields.Monetary(
+        "Amount (Company Currency)",
+        currency_field="company_currency_id",
+        compute="_compute_amount_company",
+        store=True,
+        help="At the rate of the deduction's date.",
+    )
     reason_id = fields.Many2one(
         "oms.reason",
         domain="[('reason_type', '=', 'deduction')]",
@@ -78,6 +90,17 @@ class OmsPaymentDeduction(models.Model):
             invoice = deduction.invoice_id
             deduction.partner_id = invoice.commercial_partner_id
             deduction.order_id = invoice.line_ids.sale_line_ids.order_id[:1]
+
+    @api.depends("amount", "currency_id", "date", "company_id")
+    def _compute_amount_company(self):
+        for deduction in self:
+            currency = deduction.currency_id or deduction.company_currency_id
+            deduction.amount_company = currency._convert(
+                deduction.amount,
+                deduction.company_currency_id,
+                deduction.company_id,
+                deduction.date or fields.Date.context_today(deduction),
+            )
 
     @api.depends("invoice_id", "reason_id")
     def _compute_display_name(self):
@@ -209,6 +232,9 @@ class OmsPaymentDeduction(models.Model):
             "currency_id": invoice.currency_id.id,
             "invoice_date": fields.Date.context_today(self),
             "reversed_entry_id": invoice.id,
+            # The order's creditable balance counts this credit note too.
+            "oms_order_id": self.order_id.id,
+            "oms_credit_kind": "deduction",
             "ref": label,
             "invoice_line_ids": [
                 Command.create(

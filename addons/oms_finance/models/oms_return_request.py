@@ -278,14 +278,65 @@ class OmsReturnRequest(models.Model):
             return self.env["account.move"]
         # The warehouse user validating the receipt may lack billing rights:
         # the refund is what the confirmed return already decided.
+        balance = order.sudo()._oms_get_credit_balance()
         moves = (
             order.sudo()
             .with_context(oms_invoice_line_ids=lines.ids)
             ._create_invoices(final=True)
         )
         moves.write({"oms_return_request_id": self.id, "oms_order_id": order.id})
+        # Each refund corrects the invoice holding the returned lines, and
+        # settles it while it is open.
+        for move in moves.filtered(lambda m: not m.reversed_entry_id):
+            move.reversed_entry_id = order.sudo()._oms_get_credited_invoice(
+                [
+                    {
+                        "sale_line_ids": [(6, 0, aml.sale_line_ids.ids)],
+                        "quantity": aml.quantity,
+                        "price_unit": aml.price_unit,
+                    }
+                    for aml in move.invoice_line_ids.filtered("sale_line_ids")
+                ]
+            )
+        self._oms_cap_refund(moves, balance)
         moves.action_post()
+        order.sudo()._oms_reconcile_credit_notes(moves)
         return moves.sudo(False)
+
+    def _oms_cap_refund(self, moves, balance):
+        """Refund the returned units at most for what the order still has
+        creditable (``balance``, before the refund): units already credited
+        by amount (a price adjustment, a deduction) are not paid back twice.
+        The quantities stay, an offset line lowers the amount."""
+        order = self.order_id.sudo()
+        currency = order.currency_id
+        for refund in moves.filtered(lambda m: m.move_type == "out_refund"):
+            excess = currency.round(refund.amount_untaxed - max(balance, 0.0))
+            if currency.compare_amounts(excess, 0.0) > 0:
+                refund.write(
+                    {
+                        "invoice_line_ids": [
+                            fields.Command.create(
+                                self._oms_prepare_refund_offset_line(refund, excess)
+                            )
+                        ]
+                    }
+                )
+            balance -= refund.amount_untaxed
+
+    def _oms_prepare_refund_offset_line(self, refund, amount):
+        """Line lowering ``refund`` by an untaxed ``amount`` already credited
+        on the order, at the taxes of the refund's first line."""
+        self.ensure_one()
+        order = self.order_id.sudo()
+        first = refund.invoice_line_ids.filtered(lambda a: a.display_type == "product")
+        return {
+            "name": self.env._("Already credited on %s", order.name),
+            "quantity": 1.0,
+            "price_unit": -amount,
+            "account_id": order._oms_get_credit_account().id,
+            "tax_ids": [fields.Command.set(first[:1].tax_ids.ids)],
+        }
 
     def _oms_create_replacement(self):
         self.ensure_one()

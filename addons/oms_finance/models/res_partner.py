@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_is_zero
 
 
 class ResPartner(models.Model):
@@ -67,13 +66,37 @@ class ResPartner(models.Model):
         ]
 
     def _oms_get_statement_data(self):
+        """Open items, ageing and balance per currency of the documents: a
+        customer invoiced in USD reads USD amounts (``amount_currency``,
+        ``amount_residual_currency``), one section per currency when it has
+        several; the company-currency equivalent comes beside each open
+        amount."""
         self.ensure_one()
         today = fields.Date.context_today(self)
-        currency = self.env.company.currency_id
-        lines = self._oms_get_statement_lines().filtered(
+        company_currency = self.env.company.currency_id
+        lines = self._oms_get_statement_lines()
+        sections = []
+        for currency, currency_lines in lines.grouped("currency_id").items():
+            section = self._oms_get_statement_section(
+                currency or company_currency, currency_lines, today
+            )
+            if section["items"]:
+                sections.append(section)
+        sections.sort(key=lambda section: section["currency"].name)
+        return {
+            "date": today,
+            "company_currency": company_currency,
+            "sections": sections,
+        }
+
+    def _oms_get_statement_section(self, currency, lines, today):
+        """One currency's open items, ageing buckets and balance."""
+        company_currency = self.env.company.currency_id
+        lines = lines.filtered(
             lambda aml: (
-                not float_is_zero(
-                    aml.amount_residual, precision_rounding=currency.rounding
+                not (
+                    currency.is_zero(aml.amount_residual_currency)
+                    and company_currency.is_zero(aml.amount_residual)
                 )
             )
         )
@@ -88,7 +111,7 @@ class ResPartner(models.Model):
                 if (bucket["low"] is None or overdue >= bucket["low"]) and (
                     bucket["high"] is None or overdue <= bucket["high"]
                 ):
-                    bucket["amount"] += aml.amount_residual
+                    bucket["amount"] += aml.amount_residual_currency
                     break
             items.append(
                 {
@@ -96,14 +119,18 @@ class ResPartner(models.Model):
                     "date": aml.date,
                     "date_maturity": aml.date_maturity,
                     "ref": aml.move_id.ref or aml.move_id.invoice_origin or "",
-                    "amount": aml.balance,
-                    "residual": aml.amount_residual,
+                    "amount": aml.amount_currency,
+                    "residual": aml.amount_residual_currency,
+                    "residual_company": aml.amount_residual,
                 }
             )
         return {
-            "date": today,
             "currency": currency,
+            "foreign": currency != company_currency,
             "items": items,
             "buckets": buckets,
-            "balance": sum(lines.mapped("amount_residual")),
+            "balance": currency.round(sum(lines.mapped("amount_residual_currency"))),
+            "balance_company": company_currency.round(
+                sum(lines.mapped("amount_residual"))
+            ),
         }

@@ -57,6 +57,9 @@ class SaleOrder(models.Model):
         vals = super()._prepare_invoice()
         policy_id = self.env.context.get("oms_invoice_policy_id")
         policy = self.env["oms.invoice.policy"].browse(policy_id)
+        if not policy and not self.journal_id:
+            # Invoiced by hand: still the journal of the order's policy.
+            policy = self._oms_get_invoice_policy()
         if policy.journal_id:
             vals["journal_id"] = policy.journal_id.id
         return vals
@@ -185,10 +188,16 @@ class SaleOrder(models.Model):
 
     def _oms_get_credit_balance(self):
         """Untaxed amount invoiced (posted) on the order's lines net of every
-        credit note that is not cancelled: what a new credit note may credit."""
+        credit note that is not cancelled, posted or draft, of every kind
+        (returns, price adjustments, deductions, Odoo's own reversals of the
+        order's invoices): what a new credit note may credit."""
         self.ensure_one()
         sale_lines = self.order_line
-        moves = sale_lines.invoice_lines.move_id | self.oms_credit_note_ids
+        invoices = sale_lines.invoice_lines.move_id.filtered(
+            lambda m: m.move_type == "out_invoice"
+        )
+        moves = invoices | invoices.reversal_move_ids | self.oms_credit_note_ids
+        moves |= sale_lines.invoice_lines.move_id
         balance = 0.0
         for move in moves.filtered(lambda m: m.state != "cancel"):
             for aml in move.invoice_line_ids.filtered(
@@ -197,7 +206,9 @@ class SaleOrder(models.Model):
                 if aml.sale_line_ids:
                     if not aml.sale_line_ids & sale_lines:
                         continue
-                elif move.oms_order_id != self:
+                elif (
+                    move.oms_order_id != self and move.reversed_entry_id not in invoices
+                ):
                     continue
                 if move.move_type == "out_invoice" and move.state == "posted":
                     balance += aml.price_subtotal
@@ -242,7 +253,77 @@ class SaleOrder(models.Model):
         )
         if post:
             refund.action_post()
+            self._oms_reconcile_credit_notes(refund)
         return refund.sudo(False)
+
+    def _oms_get_credited_invoice(self, line_vals):
+        """The posted invoice a credit note of ``line_vals`` corrects: for
+        quantities, the newest invoice holding enough of each credited line;
+        for an amount, the newest invoice still holding that amount net of
+        its credit notes (else the one holding most)."""
+        self.ensure_one()
+        invoices = (
+            self.order_line.invoice_lines.move_id.filtered(
+                lambda m: m.move_type == "out_invoice" and m.state == "posted"
+            )
+            .sorted("id")
+            .sudo()
+        )
+        if not invoices:
+            return invoices
+        qtys = {}
+        for vals in line_vals:
+            for line_id in vals.get("sale_line_ids", [(0, 0, [])])[0][2]:
+                qtys[line_id] = qtys.get(line_id, 0.0) + vals["quantity"]
+        if qtys:
+            holding = invoices.filtered(
+                lambda inv: all(
+                    sum(
+                        aml.quantity
+                        for aml in inv.invoice_line_ids
+                        if line_id in aml.sale_line_ids.ids
+                    )
+                    >= qty
+                    for line_id, qty in qtys.items()
+                )
+            ) or invoices.filtered(
+                lambda inv: set(qtys) & set(inv.invoice_line_ids.sale_line_ids.ids)
+            )
+            return (holding or invoices)[-1:].sudo(False)
+        total = sum(vals["quantity"] * vals["price_unit"] for vals in line_vals)
+        currency = self.currency_id
+
+        def open_amount(invoice):
+            credits = invoice.reversal_move_ids.filtered(lambda m: m.state != "cancel")
+            return invoice.amount_untaxed - sum(credits.mapped("amount_untaxed"))
+
+        holding = invoices.filtered(
+            lambda inv: currency.compare_amounts(open_amount(inv), total) >= 0
+        )
+        if holding:
+            return holding[-1:].sudo(False)
+        return invoices.sorted(open_amount)[-1:].sudo(False)
+
+    def _oms_reconcile_credit_notes(self, refunds):
+        """Settle posted credit notes with the invoice they correct while it
+        is open, as Odoo's reversal does: the customer then owes the net and
+        paying it is not a short payment (no deduction on top of a credit)."""
+        for refund in refunds.sudo().filtered(
+            lambda m: m.state == "posted" and m.reversed_entry_id
+        ):
+            invoice = refund.reversed_entry_id
+            receivable = refund.line_ids.filtered(
+                lambda line: (
+                    line.account_id.account_type == "asset_receivable"
+                    and not line.reconciled
+                )
+            )
+            if (
+                receivable
+                and invoice.state == "posted"
+                and invoice.payment_state in ("not_paid", "partial")
+            ):
+                invoice.js_assign_outstanding_line(receivable.ids[0])
 
     def _oms_prepare_credit_note_lines(self, amount, line_qtys):
         if line_qtys:
@@ -269,6 +350,9 @@ class SaleOrder(models.Model):
                     )
                 lines.append(
                     {
+                        # Linked to the order line: Odoo's qty_invoiced drops
+                        # and the same units cannot be credited again.
+                        "sale_line_ids": [Command.set([line.id])],
                         "product_id": line.product_id.id,
                         "name": line.name,
                         "quantity": qty,
@@ -315,16 +399,13 @@ class SaleOrder(models.Model):
 
     def _oms_prepare_credit_note_vals(self, reason, kind, line_vals):
         vals = self.with_company(self.company_id)._prepare_invoice()
-        last_invoice = self.invoice_ids.filtered(
-            lambda m: m.move_type == "out_invoice" and m.state == "posted"
-        ).sorted("id")[-1:]
         vals.update(
             {
                 "move_type": "out_refund",
                 "oms_order_id": self.id,
                 "oms_credit_reason_id": reason.id,
                 "oms_credit_kind": kind,
-                "reversed_entry_id": last_invoice.id,
+                "reversed_entry_id": self._oms_get_credited_invoice(line_vals).id,
                 "ref": self.env._(
                     "%(reason)s (%(order)s)", reason=reason.name, order=self.name
                 ),

@@ -6,8 +6,12 @@ from . import test_bill_presentation
 from . import test_invoice_property
 from . import test_invoice_concurrency
 from . import test_cash_application
+from . import test_cash_application_currency
+from . import test_finance_property
 from . import test_deductions
 from . import test_receipt_forecast
 from . import test_gl_tieout
 from . import test_kpi
 from . import test_batch_queries
+from . import test_statement_currency
+from . import test_kpi_targets

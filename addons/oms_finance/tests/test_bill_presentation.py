@@ -61,7 +61,7 @@ class TestBillPresentation(OmsInvoicingCommon):
         invoices = policy._oms_job_invoice_orders(
             self._delivered_order() | self._delivered_order(qty=5)
         )
-        data = self.customer_de._oms_get_statement_data()
+        [data] = self.customer_de._oms_get_statement_data()["sections"]
         self.assertEqual(len(data["items"]), 2)
         self.assertAlmostEqual(data["balance"], sum(invoices.mapped("amount_total")))
         self.assertAlmostEqual(

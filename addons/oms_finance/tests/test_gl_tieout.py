@@ -284,6 +284,102 @@ class TestGlTieout(OmsCashCommon):
         )
         values = dashboard._get_kpi_values()
         self.assertAlmostEqual(values["cash_collected"], 550.0)
-        days = (self.period_end - self.period_start).days + 1
-        # Open AR 550 of invoiced sales 1,100 over the period.
+        # Count-back: open AR 550 is covered by half of the 1,100 invoiced in
+        # the month (a rolling month) ending on the period's last day.
+        days = (self.period_end - (self.period_end - relativedelta(months=1))).days
         self.assertAlmostEqual(values["dso"], 550.0 / 1100.0 * days)
+
+    # Exchange differences and customer deductions under their own heading,
+    # each account once (issue 17, finding 7).
+
+    def _foreign_invoice_paid(self, invoice_date, payment_date):
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.partner.id,
+                "journal_id": self.fin_sale_journal.id,
+                "invoice_date": invoice_date,
+                "currency_id": self.eur.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Valves",
+                            "quantity": 1.0,
+                            "price_unit": 1000.0,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.partner.id,
+                "amount": 1000.0,
+                "currency_id": self.eur.id,
+                "journal_id": self.fin_bank.id,
+                "date": payment_date,
+            }
+        )
+        payment.action_post()
+        invoice.js_assign_outstanding_line(
+            payment.move_id.line_ids.filtered(
+                lambda line: line.account_id.account_type == "asset_receivable"
+            ).id
+        )
+        return invoice
+
+    def test_exchange_and_deductions_have_their_heading(self):
+        self.eur = self.env.ref("base.EUR")
+        self.eur.active = True
+        days = [self.period_start + relativedelta(days=n) for n in range(3)]
+        self.env["res.currency.rate"].create(
+            [
+                {
+                    "currency_id": self.eur.id,
+                    "company_id": self.fin_company.id,
+                    "name": day,
+                    "rate": rate,
+                }
+                for day, rate in zip(days, (0.5, 0.4, 0.5), strict=True)
+            ]
+        )
+        # Paid at a better rate (gain), then at a worse one (loss).
+        self._foreign_invoice_paid(days[0], days[1])
+        self._foreign_invoice_paid(days[1], days[2])
+        deduction_account = self.env["account.account"].create(
+            {"name": "Customer Deductions", "code": "OTD499", "account_type": "income"}
+        )
+        self.fin_company.oms_deduction_account_id = deduction_account
+        self._create_entry(
+            [(deduction_account, 60.0, False), (self.receivable, -60.0, self.partner)]
+        )
+        company = self.fin_company
+        gain = company.income_currency_exchange_account_id
+        loss = company.expense_currency_exchange_account_id
+        lines = self._gl_transfer()._get_lines()
+        categories = {}
+        for line in lines:
+            categories.setdefault(line["account"], set()).add(line["category"])
+        # Each of these accounts under one heading (the fixture's tax has no
+        # account of its own: its lines sit on the revenue account).
+        self.assertEqual(categories[gain], {"exchange"})
+        self.assertEqual(categories[loss], {"exchange"})
+        self.assertEqual(categories[deduction_account], {"deduction"})
+        by_account = {
+            line["account"]: line
+            for line in lines
+            if line["account"] in (gain | loss | deduction_account)
+        }
+        self.assertAlmostEqual(by_account[gain]["balance"], -500.0)
+        self.assertAlmostEqual(by_account[loss]["balance"], 500.0)
+        self.assertEqual(
+            by_account[loss]["journal"], company.currency_exchange_journal_id
+        )
+        self.assertAlmostEqual(by_account[deduction_account]["balance"], 60.0)
+        totals = self._gl_transfer()._get_totals()
+        self.assertAlmostEqual(totals["revenue"]["balance"], -5500.0)
+        self.assertEqual(totals["exchange"]["label"], "Exchange Differences")

@@ -131,6 +131,56 @@ class TestInvoicePolicy(OmsInvoicingCommon):
             self.env["oms.rule"].search([("domain", "like", "no_such_field")])
         )
 
+    def test_policy_journal_honoured(self):
+        second = self.env["account.journal"].create(
+            {
+                "name": "OMS Export Sales",
+                "code": "OTX2",
+                "type": "sale",
+                "company_id": self.company.id,
+            }
+        )
+        # The default sales journal comes first: the policy must win over it.
+        second.sequence = self.sale_journal.sequence + 10
+        policy = self._create_policy(trigger="daily", journal_id=second.id)
+        orders = self._delivered_order() | self._delivered_order()
+        invoices = policy._oms_job_invoice_orders(orders)
+        self.assertEqual(len(invoices), 2)
+        self.assertEqual(invoices.journal_id, second)
+        # On shipment, through the queued job, the same.
+        policy.trigger = "on_shipment"
+        order = self._delivered_order()
+        self._run_jobs()
+        self.assertEqual(self._invoices(order).journal_id, second)
+
+    def test_policy_journal_manual_invoice(self):
+        # The invoice button (no job, no policy in the context) must invoice
+        # in the journal of the order's policy too.
+        second = self.env["account.journal"].create(
+            {"name": "OMS Export Sales", "code": "OTX3", "type": "sale"}
+        )
+        second.sequence = self.sale_journal.sequence + 10
+        self._create_policy(trigger="manual", journal_id=second.id)
+        order = self._delivered_order()
+        order.action_oms_create_invoice()
+        self.assertEqual(self._invoices(order).journal_id, second)
+
+    def test_non_sales_journal_refused(self):
+        bank = self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self.company),
+                ("type", "in", ("bank", "general")),
+            ],
+            limit=1,
+        )
+        with self.assertRaises(ValidationError) as caught:
+            self._create_policy(trigger="daily", journal_id=bank.id)
+        self.assertIn("not a sales journal", str(caught.exception))
+        policy = self._create_policy(trigger="daily")
+        with self.assertRaises(ValidationError):
+            policy.with_user(self.oms_manager).write({"journal_id": bank.id})
+        self.assertEqual(policy.journal_id, self.sale_journal)
+
     def test_matching_and_partner_override(self):
         policy_in = self._create_policy(
             sequence=1, domain=f"[('partner_id', '=', {self.customer_in.id})]"

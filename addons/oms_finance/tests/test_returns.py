@@ -31,6 +31,27 @@ class TestReturns(OmsInvoicingCommon):
         self.assertNotEqual(order.invoice_status, "to invoice")
         self.assertEqual(order.oms_return_count, 1)
 
+    def test_return_refund_linked_and_never_over_credited(self):
+        """The refund corrects the invoice holding the returned units and is
+        settled with it; what a price adjustment already credited is not paid
+        back again (issue 17, findings 4 and 5)."""
+        order = self._invoiced_order()  # 10 x 120 = 1200 untaxed
+        invoice = order.invoice_ids
+        order._oms_create_credit_note(self.reason_credit, amount=1000.0)
+        request = order._oms_create_return_request(
+            {order.order_line: 10}, self.reason_return
+        )
+        self._receive(request.return_picking_ids)
+        refund = request.refund_move_ids
+        self.assertEqual(refund.reversed_entry_id, invoice)
+        self.assertEqual(refund.invoice_line_ids.sale_line_ids, order.order_line)
+        self.assertEqual(sum(refund.invoice_line_ids.mapped("quantity")), 11)
+        # 1200 of returned units less the 1000 credited before.
+        self.assertAlmostEqual(refund.amount_untaxed, 200.0)
+        self.assertAlmostEqual(order._oms_get_credit_balance(), 0.0)
+        self.assertEqual(order.order_line.qty_invoiced, 0)
+        self.assertFalse(invoice.amount_residual)
+
     def test_return_replacement(self):
         order = self._invoiced_order()
         line = order.order_line

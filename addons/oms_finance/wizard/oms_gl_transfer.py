@@ -8,22 +8,27 @@ from odoo import api, fields, models
 
 GL_CATEGORIES = [
     ("revenue", "Revenue"),
+    ("deduction", "Customer Deductions"),
     ("receivable", "Receivables"),
     ("tax", "Taxes"),
     ("cogs", "Cost of Goods Sold"),
+    ("exchange", "Exchange Differences"),
 ]
-# Account types of each category; taxes are found by the tax line instead.
+# Account types of each category; taxes are found by the tax line, customer
+# deductions and exchange differences by the company's accounts and journal.
 CATEGORY_ACCOUNT_TYPES = {
     "revenue": ("income", "income_other"),
     "receivable": ("asset_receivable",),
     "cogs": ("expense_direct_cost",),
 }
+# Profit and loss types an exchange-difference entry may post to.
+EXCHANGE_ACCOUNT_TYPES = ("income", "income_other", "expense", "expense_direct_cost")
 
 
 class OmsGlTransfer(models.TransientModel):
     """Order-to-cash figures posted to the general ledger in a period:
-    revenue, receivables, taxes and cost of goods sold, by journal and
-    account (PDF and XLSX)."""
+    revenue, customer deductions, receivables, taxes, cost of goods sold and
+    exchange differences, by journal and account (PDF and XLSX)."""
 
     _name = "oms.gl.transfer"
     _description = "OMS GL Transfer Report"
@@ -57,8 +62,20 @@ class OmsGlTransfer(models.TransientModel):
         )
     ]
 
+    def _get_special_accounts(self):
+        """``(exchange accounts, deduction accounts)`` of the company: each
+        is reported under its own heading, never under revenue."""
+        company = self.company_id
+        exchange = (
+            company.income_currency_exchange_account_id
+            | company.expense_currency_exchange_account_id
+        )
+        return exchange, company.oms_deduction_account_id
+
     def _get_move_line_domain(self):
         self.ensure_one()
+        exchange, deduction = self._get_special_accounts()
+        exchange_journal = self.company_id.currency_exchange_journal_id
         domain = [
             ("company_id", "=", self.company_id.id),
             ("parent_state", "=", "posted"),
@@ -66,21 +83,41 @@ class OmsGlTransfer(models.TransientModel):
             ("date", "<=", self.date_to),
             "|",
             "|",
+            "|",
+            "|",
             ("account_id.account_type", "in", sum(CATEGORY_ACCOUNT_TYPES.values(), ())),
             ("tax_line_id", "!=", False),
             ("display_type", "=", "tax"),
+            ("account_id", "in", (exchange | deduction).ids),
+            "&",
+            ("journal_id", "=", exchange_journal.id or False),
+            ("account_id.account_type", "in", EXCHANGE_ACCOUNT_TYPES),
         ]
         if self.journal_ids:
             domain.append(("journal_id", "in", self.journal_ids.ids))
         return domain
 
     @api.model
-    def _get_category(self, account, is_tax):
+    def _get_category(self, account, is_tax, journal=None):
+        """Category of an account, by account first (each account is under
+        one heading), then by the Exchange Difference journal, then by
+        account type."""
         if is_tax:
             return "tax"
+        company = account.company_ids[:1] if journal is None else journal.company_id
+        exchange = (
+            company.income_currency_exchange_account_id
+            | company.expense_currency_exchange_account_id
+        )
+        if account in exchange:
+            return "exchange"
+        if account == company.oms_deduction_account_id:
+            return "deduction"
         for category, types in CATEGORY_ACCOUNT_TYPES.items():
             if account.account_type in types:
                 return category
+        if journal and journal == company.currency_exchange_journal_id:
+            return "exchange"
         return "tax"
 
     def _get_lines(self):
@@ -94,7 +131,7 @@ class OmsGlTransfer(models.TransientModel):
         )
         merged = defaultdict(lambda: [0.0, 0.0, 0.0])
         for journal, account, display_type, debit, credit, balance in groups:
-            category = self._get_category(account, display_type == "tax")
+            category = self._get_category(account, display_type == "tax", journal)
             totals = merged[(category, journal, account)]
             totals[0] += debit
             totals[1] += credit

@@ -25,8 +25,8 @@ class OmsKpiDashboard(models.TransientModel):
     ``oms.kpi.order``, ``oms.stage.history`` and the receivables.
 
     - cost per order: the company's configured fixed cost per order;
-    - DSO: open receivables at the end of the period / invoiced revenue of
-      the period x days in the period;
+    - DSO: count-back days sales outstanding at the end of the period (see
+      ``oms.kpi.dso``), never negative;
     - cash collected: customer receipts (inbound payments and statement
       lines reconciled or not) dated in the period.
     """
@@ -58,7 +58,13 @@ class OmsKpiDashboard(models.TransientModel):
     fallout_count = fields.Integer("Fallouts", compute="_compute_kpis")
     cost_per_order = fields.Monetary(compute="_compute_kpis")
     total_order_cost = fields.Monetary(compute="_compute_kpis")
-    dso = fields.Float("DSO (days)", compute="_compute_kpis")
+    dso = fields.Float(
+        "DSO (days)",
+        compute="_compute_kpis",
+        help="Days sales outstanding by the count-back method: open receivables "
+        "at the end of the period are matched against the invoiced sales of the "
+        "months before it, newest first; never negative.",
+    )
     cash_collected = fields.Monetary(compute="_compute_kpis")
     stage_cycle_text = fields.Text("Cycle Time per Stage", compute="_compute_kpis")
 
@@ -154,24 +160,9 @@ class OmsKpiDashboard(models.TransientModel):
         return amount or 0.0
 
     def _get_dso(self):
-        receivable = self._get_receivable_domain()
-        [[balance]] = self.env["account.move.line"]._read_group(
-            receivable + [("date", "<=", self.date_to)], [], ["balance:sum"]
-        )
-        [[sales]] = self.env["account.move.line"]._read_group(
-            receivable
-            + [
-                ("date", ">=", self.date_from),
-                ("date", "<=", self.date_to),
-                ("move_id.move_type", "in", ("out_invoice", "out_refund")),
-            ],
-            [],
-            ["balance:sum"],
-        )
-        if not sales:
-            return 0.0
-        days = (self.date_to - self.date_from).days + 1
-        return (balance or 0.0) / sales * days
+        """Count-back DSO at the end of the period (``oms.kpi.dso``)."""
+        dso = self.env["oms.kpi.dso"]._oms_dso(self.company_id, [self.date_to])
+        return dso[(self.company_id, self.date_to)]
 
     # PUBLIC ACTIONS
 

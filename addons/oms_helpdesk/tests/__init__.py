@@ -12,3 +12,4 @@ from . import test_portal_access
 from . import test_kpi_report
 from . import test_access
 from . import test_ui_tour
+from . import test_demo_service

@@ -15,6 +15,10 @@ OMS_MODULES = (
     "oms_export_logistics",
     "oms_helpdesk",
     "oms_helpdesk_export",
+    "oms_purchase",
+    "oms_mrp",
+    "oms_sale_import",
+    "oms_sale_import_finance",
 )
 
 # role: the groups a test user of that role gets (and nothing else)
@@ -134,6 +138,8 @@ MATRIX = {
     "oms.ar.tieout.line": _rights(**_FINANCE_LINES),
     "oms.ar.tieout.partner": _rights(**_FINANCE_LINES),
     "oms.hold.release": _rights(**_OMS_WIZARD),
+    # the delivery override of a missing prepayment: managers only
+    "oms.payment.override": _rights(oms_manager="crw"),
     "oms.rule.dry.run": _rights(oms_manager="crw"),
     "oms.order.cancel": _rights(**_OMS_WIZARD),
     "oms.order.change": _rights(**_OMS_WIZARD),
@@ -191,6 +197,29 @@ MATRIX = {
         salesman="r",
         accountant="rw",
         account_manager="rw",
+    ),
+    # KPI snapshots and breaches are written by the daily job; managers set targets
+    "oms.kpi.snapshot": _rights(
+        oms_user="r", oms_manager="r", accountant="r", account_manager="r"
+    ),
+    "oms.kpi.breach": _rights(
+        oms_user="r", oms_manager="r", accountant="r", account_manager="r"
+    ),
+    "oms.kpi.target": _rights(
+        oms_user="r", oms_manager="crwu", accountant="r", account_manager="r"
+    ),
+    # --- oms_sale_import ---
+    "oms.customer.product.code": _rights(
+        salesman="r", oms_user="crw", oms_manager="crwu"
+    ),
+    "oms.po.layout": _rights(salesman="r", oms_user="r", oms_manager="crwu"),
+    "oms.po.intake": _rights(oms_user="rw", oms_manager="rwu"),
+    # LC examinations are written by the submission itself (superuser)
+    "oms.lc.examination": _rights(
+        oms_user="r", oms_manager="r", salesman="r", accountant="r", account_manager="r"
+    ),
+    "oms.lc.discrepancy": _rights(
+        oms_user="r", oms_manager="r", salesman="r", accountant="r", account_manager="r"
     ),
     # the accruals' basis: written by the scan and by managers' transitions
     # The D&D scan's run log: the cron writes it, managers read it.

@@ -288,7 +288,8 @@ class TestExportStateAttacks(OmsDocumentCommon):
 
     def test_present_after_the_deadline_judged_on_sent_date(self):
         self._put_on_board(self.shipment)
-        late = self.shipment.bl_date + timedelta(days=self.credit.presentation_days + 1)
+        deadline = self.credit._get_presentation_deadline(self.shipment.bl_date)
+        late = deadline + timedelta(days=1)
         with self.assertRaisesRegex(UserError, "presentation deadline"):
             self.shipment.with_user(self.oms_user)._submit_to_bank(
                 "DHL", sent_date=late

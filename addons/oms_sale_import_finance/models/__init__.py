@@ -1,0 +1,1 @@
+from . import oms_kpi_order
