@@ -5,7 +5,9 @@
 # Never fails on speed; exits non-zero only when the bench cannot run.
 #   OMS_BENCH_ORDERS=200       orders in the order workload (3 lines each)
 #   OMS_BENCH_OPEN_LINES=10000 open order lines for the jeopardy scan
-#   OMS_BENCH_ONLY=orders      one section (or pass --only SECTION)
+#   OMS_BENCH_ONLY=orders      one section (or pass --only SECTION): orders,
+#                              jeopardy, invoicing, demurrage, supply, import
+#   OMS_BENCH_IMPORT_LINES=2000 lines of the imported purchase order file
 #   OMS_BENCH_REUSE=1          keep the databases of the previous run (the OMS
 #                              addons are upgraded in it, for the current code)
 # Odoo's own output goes to .bench-logs/.
@@ -53,6 +55,36 @@ build_db() {  # DB MODULES [upgrade]: upgrade MODULES when the DB is reused
     fi
 }
 
+ODOO_ARGS=(-c "$OMS_ROOT/config/odoo-test.conf"
+    --addons-path="$OMS_ADDONS_PATH" --db_host="$PGHOST" --db_port="$PGPORT"
+    --db_user="$PGUSER" --db_password="$PGPASSWORD"
+    --logfile="$LOG_DIR/bench-odoo.log")
+
+# Supply and order channels: their own databases, with Odoo's purchase and
+# mrp on both sides (plain Odoo with sale_purchase_stock and sale_mrp: the
+# same routes) and every OMS addon on the OMS side.
+run_supply() {
+    build_db "${PLAIN_DB}_supply" "$PLAIN_MODULES,sale_purchase_stock,sale_mrp"
+    build_db "${OMS_DB}_all" "$OMS_ADDONS" upgrade
+    say "Supply bench: confirm with buy- and make-to-order lines"
+    "$ODOO_PYTHON" "$OMS_ROOT/tests/bench/bench_supply.py" \
+        --plain-db "${PLAIN_DB}_supply" --oms-db "${OMS_DB}_all" -- "${ODOO_ARGS[@]}"
+}
+run_import() {
+    build_db "${OMS_DB}_all" "$OMS_ADDONS" upgrade
+    say "Import bench: a ${OMS_BENCH_IMPORT_LINES:-2000}-line purchase order file against the ORM"
+    "$ODOO_PYTHON" "$OMS_ROOT/tests/bench/bench_import.py" --oms-db "${OMS_DB}_all" \
+        --lines "${OMS_BENCH_IMPORT_LINES:-2000}" -- "${ODOO_ARGS[@]}"
+}
+only=""
+for ((i = 0; i < ${#args[@]}; i++)); do
+    if [ "${args[$i]}" = --only ]; then only="${args[$((i + 1))]:-}"; fi
+done
+case "$only" in
+    supply) run_supply; exit 0 ;;
+    import) run_import; exit 0 ;;
+esac
+
 needed=$("$ODOO_PYTHON" "$BENCH" --needed-databases "${args[@]}")
 bench_args=()
 if [[ " $needed " == *" plain "* ]]; then
@@ -65,8 +97,8 @@ if [[ " $needed " == *" oms "* ]]; then
 fi
 
 say "Running the bench; Odoo log: $LOG_DIR/bench-odoo.log"
-"$ODOO_PYTHON" "$BENCH" "${bench_args[@]}" "${args[@]}" -- \
-    -c "$OMS_ROOT/config/odoo-test.conf" \
-    --addons-path="$OMS_ADDONS_PATH" --db_host="$PGHOST" --db_port="$PGPORT" \
-    --db_user="$PGUSER" --db_password="$PGPASSWORD" \
-    --logfile="$LOG_DIR/bench-odoo.log"
+"$ODOO_PYTHON" "$BENCH" "${bench_args[@]}" "${args[@]}" -- "${ODOO_ARGS[@]}"
+if [ -z "$only" ]; then
+    run_supply
+    run_import
+fi

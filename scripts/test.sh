@@ -32,10 +32,11 @@ if db_exists "$TEST_DB"; then
     dropdb "$TEST_DB"
 fi
 mkdir -p "$(dirname "$LOG")"
-say "Installing $OMS_ADDONS,oms_suite into $TEST_DB and running tests ($TEST_TAGS); log: $LOG"
+# payment_demo: the payment tests go through its provider, as a customer does.
+say "Installing $OMS_ADDONS,oms_suite,payment_demo into $TEST_DB and running tests ($TEST_TAGS); log: $LOG"
 set +e
 odoo_bin -c "$OMS_ROOT/config/odoo-test.conf" -d "$TEST_DB" \
-    -i "$OMS_ADDONS,oms_suite" --test-enable --test-tags "$TEST_TAGS" \
+    -i "$OMS_ADDONS,oms_suite,payment_demo" --test-enable --test-tags "$TEST_TAGS" \
     --stop-after-init 2>&1 | tee "$LOG" | grep -E --line-buffered \
     '(ERROR|CRITICAL|FAIL|Starting .*Test|tests when loading|odoo.modules.loading: Modules loaded)'
 rc=${PIPESTATUS[0]}

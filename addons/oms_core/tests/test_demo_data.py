@@ -68,7 +68,7 @@ class TestDemoData(OmsCoreCommon):
         self.assertEqual(partial.oms_stage, "in_fulfilment")
         self.assertTrue(partial.picking_ids.filtered("backorder_id"))
 
-        scheduled = self.env.ref("oms_core.sale_order_scheduled_demo")
+        scheduled = self.env.ref("oms_core.sale_order_scheduled_next_demo")
         self.assertEqual(scheduled.oms_stage, "scheduled")
         self.assertEqual(
             scheduled.oms_logistics_provider_id,

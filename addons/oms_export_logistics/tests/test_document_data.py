@@ -162,7 +162,8 @@ class TestDocumentData(OmsDocumentCommon):
         self.assertFalse(missing, "The fixture is complete.")
         for code, texts in self._expected().items():
             with self.subTest(code=code):
-                text = self._pdf_text(code)
+                # wkhtmltopdf may break a long reference after its hyphen.
+                text = self._pdf_text(code).replace("- ", "-")
                 for expected in texts:
                     self.assertIn(expected, text)
 

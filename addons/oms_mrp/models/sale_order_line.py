@@ -16,8 +16,13 @@ ENGINEERING_FIELDS = (
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
+    # Who reads manufacturing orders (sale_mrp gives salespeople read access);
+    # an accountant reading the line does not.
     oms_production_ids = fields.One2many(
-        "mrp.production", "sale_line_id", string="Manufacturing Orders"
+        "mrp.production",
+        "sale_line_id",
+        string="Manufacturing Orders",
+        groups="sales_team.group_sale_salesman,mrp.group_mrp_user",
     )
     oms_eng_state = fields.Selection(
         [("pending", "Awaiting Approval"), ("approved", "Approved")],

@@ -436,6 +436,9 @@ class TestExportSubmissionConcurrency(TransactionCase):
             env["oms.lc.presentation"].search(
                 [("shipment_id", "=", shipment.id)]
             ).unlink()
+            env["oms.lc.examination"].search(
+                [("shipment_id", "=", shipment.id)]
+            ).unlink()
             env["mail.message"].search(
                 [("model", "=", shipment._name), ("res_id", "=", shipment.id)]
             ).unlink()
