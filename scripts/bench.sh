@@ -3,10 +3,17 @@
 # databases without demo data (dropped and rebuilt each run unless
 # OMS_BENCH_REUSE=1), runs the same workload on both and prints a table.
 # Never fails on speed; exits non-zero only when the bench cannot run.
-#   OMS_BENCH_ORDERS=200       orders in the order workload (3 lines each)
+#   --quick                    everyday figures in under 5 minutes (smaller
+#                              workloads; the default run takes under 30)
+#   OMS_BENCH_ORDERS=100       orders per database and scenario in the
+#                              order-to-cash workload (3 lines each)
+#   OMS_BENCH_HISTORY=2000     prior orders of the one customer of the
+#                              history scenario
 #   OMS_BENCH_OPEN_LINES=10000 open order lines for the jeopardy scan
 #   OMS_BENCH_ONLY=orders      one section (or pass --only SECTION): orders,
-#                              jeopardy, invoicing, demurrage, supply, import
+#                              jeopardy, invoicing, demurrage, supply, import,
+#                              kpi
+#   OMS_BENCH_KPI_ORDERS=10000 orders behind the KPI refresh and target check
 #   OMS_BENCH_IMPORT_LINES=2000 lines of the imported purchase order file
 #   OMS_BENCH_REUSE=1          keep the databases of the previous run (the OMS
 #                              addons are upgraded in it, for the current code)
@@ -63,23 +70,32 @@ ODOO_ARGS=(-c "$OMS_ROOT/config/odoo-test.conf"
 # Supply and order channels: their own databases, with Odoo's purchase and
 # mrp on both sides (plain Odoo with sale_purchase_stock and sale_mrp: the
 # same routes) and every OMS addon on the OMS side.
+quick=""
+supply_args=()
+import_lines="${OMS_BENCH_IMPORT_LINES:-2000}"
 run_supply() {
     build_db "${PLAIN_DB}_supply" "$PLAIN_MODULES,sale_purchase_stock,sale_mrp"
     build_db "${OMS_DB}_all" "$OMS_ADDONS" upgrade
     say "Supply bench: confirm with buy- and make-to-order lines"
     "$ODOO_PYTHON" "$OMS_ROOT/tests/bench/bench_supply.py" \
-        --plain-db "${PLAIN_DB}_supply" --oms-db "${OMS_DB}_all" -- "${ODOO_ARGS[@]}"
+        --plain-db "${PLAIN_DB}_supply" --oms-db "${OMS_DB}_all" "${supply_args[@]}" \
+        -- "${ODOO_ARGS[@]}"
 }
 run_import() {
     build_db "${OMS_DB}_all" "$OMS_ADDONS" upgrade
-    say "Import bench: a ${OMS_BENCH_IMPORT_LINES:-2000}-line purchase order file against the ORM"
+    say "Import bench: a ${import_lines}-line purchase order file against the ORM"
     "$ODOO_PYTHON" "$OMS_ROOT/tests/bench/bench_import.py" --oms-db "${OMS_DB}_all" \
-        --lines "${OMS_BENCH_IMPORT_LINES:-2000}" -- "${ODOO_ARGS[@]}"
+        --lines "$import_lines" -- "${ODOO_ARGS[@]}"
 }
 only=""
 for ((i = 0; i < ${#args[@]}; i++)); do
     if [ "${args[$i]}" = --only ]; then only="${args[$((i + 1))]:-}"; fi
+    if [ "${args[$i]}" = --quick ]; then quick=1; fi
 done
+if [ -n "$quick" ]; then
+    supply_args=(--batches 4 --batch-size 5)
+    import_lines="${OMS_BENCH_IMPORT_LINES:-200}"
+fi
 case "$only" in
     supply) run_supply; exit 0 ;;
     import) run_import; exit 0 ;;
@@ -98,7 +114,9 @@ fi
 
 say "Running the bench; Odoo log: $LOG_DIR/bench-odoo.log"
 "$ODOO_PYTHON" "$BENCH" "${bench_args[@]}" "${args[@]}" -- "${ODOO_ARGS[@]}"
-if [ -z "$only" ]; then
+# --quick: the order-to-cash and scan sections only (their own databases
+# are enough); the supply and import sections build two more.
+if [ -z "$only" ] && [ -z "$quick" ]; then
     run_supply
     run_import
 fi

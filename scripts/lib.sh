@@ -6,6 +6,11 @@ set -euo pipefail
 OMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck disable=SC2034  # used by the scripts that source this file
 OMS_ADDONS="oms_core,oms_finance,oms_export_logistics,oms_helpdesk,oms_helpdesk_export,oms_purchase,oms_mrp,oms_sale_import"
+# Installed first, in a run of its own, so that the demo exporter (an Indian
+# company) gets Odoo's Indian chart and GST taxes: l10n_in and oms_core do not
+# depend on each other, so one -i run would not order them. Empty: generic chart.
+# shellcheck disable=SC2034
+OMS_LOCALISATION="${OMS_LOCALISATION-l10n_in}"
 # The order-to-cash bench compares with plain sale_stock: no purchase or mrp.
 # shellcheck disable=SC2034
 OMS_BENCH_ADDONS="oms_core,oms_finance,oms_export_logistics,oms_helpdesk,oms_helpdesk_export"

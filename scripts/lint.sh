@@ -10,5 +10,5 @@ TARGETS=(addons tests)
 "$PY" -m ruff format --check "${TARGETS[@]}"
 "$PY" -m pylint --rcfile=.pylintrc-mandatory \
     addons/oms_core addons/oms_finance addons/oms_export_logistics addons/oms_helpdesk addons/oms_helpdesk_export \
-    addons/oms_purchase addons/oms_mrp addons/oms_sale_import addons/oms_sale_import_finance tests/addons/oms_suite
+    addons/oms_purchase addons/oms_mrp addons/oms_sale_import addons/oms_sale_import_finance addons/oms_export_l10n_in tests/addons/oms_suite
 echo "lint: ok"

@@ -35,6 +35,9 @@ if db_exists "$DB"; then
     fi
 else
     say "Creating database $DB with the OMS addons and demo data (a few minutes)"
+    if [ -n "$OMS_LOCALISATION" ]; then
+        odoo_bin -c "$OMS_ROOT/config/odoo.conf" -d "$DB" -i "$OMS_LOCALISATION" --stop-after-init
+    fi
     odoo_bin -c "$OMS_ROOT/config/odoo.conf" -d "$DB" -i "$OMS_ADDONS" --stop-after-init
 fi
 echo "$FINGERPRINT" >"$STAMP"

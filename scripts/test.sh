@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 
 TEST_DB="${OMS_TEST_DB:-oms_test}"
-TEST_TAGS="${OMS_TEST_TAGS:-/oms_core,/oms_finance,/oms_export_logistics,/oms_helpdesk,/oms_helpdesk_export,/oms_purchase,/oms_mrp,/oms_sale_import,/oms_sale_import_finance,/oms_suite}"
+TEST_TAGS="${OMS_TEST_TAGS:-/oms_core,/oms_finance,/oms_export_logistics,/oms_helpdesk,/oms_helpdesk_export,/oms_purchase,/oms_mrp,/oms_sale_import,/oms_sale_import_finance,/oms_export_l10n_in,/oms_suite}"
 LOG="${OMS_TEST_LOG:-$OMS_ROOT/.test-logs/odoo-test.log}"
 export OMS_EXTRA_ADDONS="$OMS_ROOT/tests/addons"
 # The demo's six-month KPI history (200 orders) is cut short here: tests
@@ -32,6 +32,12 @@ if db_exists "$TEST_DB"; then
     dropdb "$TEST_DB"
 fi
 mkdir -p "$(dirname "$LOG")"
+if [ -n "$OMS_LOCALISATION" ]; then
+    say "Installing $OMS_LOCALISATION into $TEST_DB first (the demo exporter's chart)"
+    odoo_bin -c "$OMS_ROOT/config/odoo-test.conf" -d "$TEST_DB" -i "$OMS_LOCALISATION" \
+        --stop-after-init --log-level=warn >"$LOG.localisation" 2>&1 \
+        || die "Installing $OMS_LOCALISATION failed: see $LOG.localisation"
+fi
 # payment_demo: the payment tests go through its provider, as a customer does.
 say "Installing $OMS_ADDONS,oms_suite,payment_demo into $TEST_DB and running tests ($TEST_TAGS); log: $LOG"
 set +e

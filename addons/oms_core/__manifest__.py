@@ -4,7 +4,7 @@
     "name": "OMS Core",
     "summary": "Rules-driven order pipeline: holds, validation, sourcing, "
     "scheduling, jeopardy and fulfilment on sales orders",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.2.1",
     "category": "Sales/Sales",
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",
@@ -37,6 +37,7 @@
         "data/oms_fulfilment_strategy_data.xml",
         "data/oms_rule_jeopardy_data.xml",
         "data/ir_cron_jeopardy_data.xml",
+        "data/oms_date_notice_data.xml",
         "views/oms_jeopardy_scan_views.xml",
         "views/oms_rule_views.xml",
         "views/oms_reason_views.xml",
@@ -61,6 +62,7 @@
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/res_company_logo_demo.xml",
         "demo/mail_alias_domain_demo.xml",
         "demo/stock_warehouse_demo.xml",
         "demo/res_users_demo.xml",

@@ -4,12 +4,20 @@
     "name": "OMS Export Logistics",
     "summary": "Export shipments under Incoterms 2020: CHA, transporter and bank "
     "coordination, shipment documents, letters of credit, demurrage and detention",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Inventory/Delivery",
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",
     "license": "AGPL-3",
-    "depends": ["oms_core", "sale_stock", "portal", "resource", "report_xlsx"],
+    "depends": [
+        "oms_core",
+        "sale_stock",
+        "portal",
+        "resource",
+        "report_xlsx",
+        # D&D charges and on-time loading in the stored KPI trends and targets.
+        "oms_finance",
+    ],
     "data": [
         "security/ir.model.access.csv",
         "security/oms_export_logistics_security.xml",
@@ -27,6 +35,7 @@
         "data/oms_export_document_type_data.xml",
         "data/oms_export_document_rule_data.xml",
         "data/oms_export_document_mail_template_data.xml",
+        "data/oms_export_task_type_document_data.xml",
         "views/oms_export_document_type_views.xml",
         "views/oms_export_document_views.xml",
         "views/oms_letter_credit_views.xml",
@@ -34,9 +43,12 @@
         "security/oms_lc_examination_security.xml",
         "views/oms_lc_examination_views.xml",
         "views/oms_export_shipment_document_views.xml",
+        "views/oms_export_shipment_job_views.xml",
+        "data/queue_job_data.xml",
         "wizard/oms_lc_presentation_submit_views.xml",
         "views/oms_incoterm_rule_views.xml",
         "views/oms_export_task_type_views.xml",
+        "views/oms_export_task_type_document_views.xml",
         "views/oms_rule_views.xml",
         "views/oms_export_task_views.xml",
         "views/sale_order_views.xml",
@@ -55,6 +67,8 @@
         "views/oms_dd_scan_views.xml",
         "views/res_config_settings_views.xml",
         "report/oms_dd_reports.xml",
+        "data/oms_port_data.xml",
+        "views/oms_port_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

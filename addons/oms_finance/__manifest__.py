@@ -45,6 +45,7 @@
         "views/oms_kpi_target_views.xml",
         "data/oms_kpi_data.xml",
         "views/res_config_settings_views.xml",
+        "views/oms_kpi_settings_views.xml",
         "wizard/oms_kpi_dashboard_views.xml",
         "wizard/oms_gl_transfer_views.xml",
         "wizard/oms_ar_tieout_views.xml",

@@ -14,6 +14,8 @@
         "security/oms_mrp_groups.xml",
         "data/oms_reason_data.xml",
         "data/oms_fulfilment_strategy_data.xml",
+        "data/mail_template_data.xml",
+        "data/oms_rule_data.xml",
         "views/oms_fulfilment_strategy_views.xml",
         "views/sale_order_views.xml",
     ],

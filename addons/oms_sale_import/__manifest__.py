@@ -24,10 +24,14 @@
         "views/oms_customer_product_code_views.xml",
         "views/oms_po_layout_views.xml",
         "views/oms_po_intake_views.xml",
+        "views/oms_fallout_views.xml",
         "views/sale_order_views.xml",
         "views/sale_portal_templates.xml",
         "wizard/sale_order_import_views.xml",
         "views/oms_sale_import_menus.xml",
+    ],
+    "demo": [
+        "demo/oms_sale_import_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

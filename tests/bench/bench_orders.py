@@ -21,9 +21,8 @@ import logging
 import os
 import sys
 import time
-from collections import defaultdict
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 # ---------------------------------------------------------------------------
 # Section registry
@@ -31,6 +30,9 @@ from datetime import timedelta
 
 SECTIONS = {}
 _logger = logging.getLogger("oms.bench")
+# Run as a script this module is ``__main__``: the section modules importing
+# ``bench_orders`` must register into this very registry, not a second copy.
+sys.modules.setdefault("bench_orders", sys.modules[__name__])
 
 
 @dataclass
@@ -39,13 +41,16 @@ class Section:
     title: str
     func: object
     databases: tuple  # ("plain", "oms") or ("oms",)
+    # paired: ``func(bench, {kind: env})`` runs on every database at once
+    # (interleaved) and prints its own table.
+    paired: bool = False
 
 
-def section(name, title, databases=("plain", "oms")):
+def section(name, title, databases=("plain", "oms"), paired=False):
     """Register a bench section. ``title`` may use ``{args}`` fields."""
 
     def register(func):
-        SECTIONS[name] = Section(name, title, func, tuple(databases))
+        SECTIONS[name] = Section(name, title, func, tuple(databases), paired)
         return func
 
     return register
@@ -190,359 +195,6 @@ class PartlyStockedFixtures(Fixtures):
 
 
 # ---------------------------------------------------------------------------
-# Sections
-# ---------------------------------------------------------------------------
-
-ORDER_STEPS = ("create", "confirm", "deliver", "invoice")
-
-
-def _order_steps(env, fixtures, index, lines):
-    """Run one order through the four steps; yield ``(step, sec, queries)``."""
-    order, sec, qry = measured(
-        env, env["sale.order"].create, fixtures.order_vals(index, lines)
-    )
-    yield "create", sec, qry
-    _res, sec, qry = measured(env, order.action_confirm)
-    yield "confirm", sec, qry
-    pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
-    if not pickings:
-        raise RuntimeError(
-            f"{order.name} has no delivery to validate (held by a rule?)"
-        )
-    res, sec, qry = measured(env, pickings.button_validate)
-    if res is not True:
-        raise RuntimeError(f"{order.name}: validation asked for a wizard: {res}")
-    yield "deliver", sec, qry
-
-    def invoice():
-        moves = order._create_invoices()
-        moves.action_post()
-        return moves
-
-    moves, sec, qry = measured(env, invoice)
-    if not moves or moves.filtered(lambda m: m.state != "posted"):
-        raise RuntimeError(f"{order.name}: no posted invoice")
-    yield "invoice", sec, qry
-
-
-@section("orders", "orders: {args.orders} orders x {args.lines} lines, per order")
-def bench_orders(bench, env):
-    args = bench.args
-    fixtures = Fixtures(env, "O")
-    env.cr.flush()
-    # Warm-up (not measured): caches, compiled templates, sequences.
-    for index in range(args.warmup):
-        for _step in _order_steps(env, fixtures, index, args.lines):
-            pass
-    measures = {step: Measure(step, per=args.orders) for step in ORDER_STEPS}
-    for index in range(args.warmup, args.warmup + args.orders):
-        for step, sec, qry in _order_steps(env, fixtures, index, args.lines):
-            measures[step].add(sec, qry)
-    total = Measure("total", per=args.orders)
-    for measure in measures.values():
-        total.add(measure.seconds, measure.queries)
-    return [*measures.values(), total]
-
-
-@section(
-    "jeopardy",
-    "jeopardy scan over {args.open_lines:,} open order lines",
-    databases=("oms",),
-)
-def bench_jeopardy(bench, env):
-    args = bench.args
-    Line = env["sale.order.line"]
-    per_order = 10
-    orders_count = max(1, args.open_lines // per_order)
-    batch = 100
-    fixtures = PartlyStockedFixtures(env, "J", products=40, customers=50)
-    env.cr.flush()
-    # An aged backlog: orders placed over the last 45 days, promised two days
-    # after their order date, nothing delivered, half the products out of
-    # stock; so the scan finds lines on time and lines late by up to 6 weeks.
-    from odoo import fields
-
-    now = fields.Datetime.now()
-    has_promise = "oms_promised_date" in Line._fields
-    setup = Measure(f"setup: {orders_count:,} confirmed orders x {per_order} lines")
-    for start in range(0, orders_count, batch):
-        indexes = range(start, min(start + batch, orders_count))
-
-        def create_and_confirm(indexes=indexes):
-            orders = env["sale.order"].create(
-                [fixtures.order_vals(index, per_order) for index in indexes]
-            )
-            orders.action_confirm()
-            by_age = defaultdict(lambda: env["sale.order"])
-            for index, order in zip(indexes, orders, strict=True):
-                by_age[index % 45] |= order
-            for age, aged in by_age.items():
-                placed = now - timedelta(days=age)
-                aged.date_order = placed
-                if has_promise:
-                    aged.order_line.oms_promised_date = placed.date() + timedelta(2)
-            return orders
-
-        _orders, sec, qry = measured(env, create_and_confirm)
-        setup.add(sec, qry)
-    open_lines = Line.search_count(
-        [
-            ("order_id.partner_id", "in", fixtures.customers.ids),
-            ("state", "=", "sale"),
-        ]
-    )
-    setup.notes.append(f"{open_lines:,} open lines")
-    if not hasattr(Line, "_oms_jeopardy_scan"):
-        raise SectionUnavailable("jeopardy scan: not available", [setup])
-    results = [setup]
-    for label in ("scan (first run)", "scan (steady state)"):
-        _res, sec, qry = measured(env, Line._oms_jeopardy_scan)
-        results.append(Measure(label, sec, qry))
-    levels = Line._read_group(
-        [("order_id.partner_id", "in", fixtures.customers.ids)],
-        ["oms_jeopardy_level"],
-        ["__count"],
-    )
-    order = ["none", "low", "medium", "high", "critical"]
-    levels.sort(key=lambda group: order.index(group[0]) if group[0] in order else 9)
-    results[-1].notes.append(
-        ", ".join(f"{level or 'none'}: {count:,}" for level, count in levels)
-    )
-    return results
-
-
-def _delivered_orders(env, fixtures, count, lines, batch=100):
-    """``count`` confirmed orders, delivered in batches (set-up, unmeasured)."""
-    orders = env["sale.order"]
-    for start in range(0, count, batch):
-        chunk = env["sale.order"].create(
-            [
-                fixtures.order_vals(index, lines)
-                for index in range(start, min(start + batch, count))
-            ]
-        )
-        chunk.action_confirm()
-        pickings = chunk.picking_ids.filtered(
-            lambda p: p.state not in ("done", "cancel")
-        )
-        for move in pickings.move_ids:
-            move.quantity = move.product_uom_qty
-        pickings.with_context(skip_backorder=True, skip_sms=True).button_validate()
-        undelivered = chunk.filtered(lambda o: o.invoice_status != "to invoice")
-        if undelivered:
-            raise RuntimeError(
-                f"{len(undelivered)} orders not delivered (held by a rule?): "
-                f"{', '.join(undelivered[:5].mapped('name'))}"
-            )
-        env.cr.flush()
-        orders |= chunk
-    return orders
-
-
-def _oms_invoice_policy(env):
-    journal = env["account.journal"].search(
-        [("company_id", "=", env.company.id), ("type", "=", "sale")], limit=1
-    )
-    return env["oms.invoice.policy"].create(
-        {
-            "name": "Bench invoicing",
-            "sequence": -1,
-            "trigger": "daily",
-            "grouping": "order",
-            "journal_id": journal.id,
-            "auto_post": True,
-        }
-    )
-
-
-@section(
-    "invoicing",
-    "invoicing: {args.invoice_orders:,} delivered orders x {args.lines} lines, "
-    "per order (OMS: invoicing jobs run synchronously)",
-)
-def bench_invoicing(bench, env):
-    args = bench.args
-    fixtures = Fixtures(env, "I")
-    setup = Measure("setup: create, confirm, deliver", per=args.invoice_orders)
-    orders, sec, qry = measured(
-        env, _delivered_orders, env, fixtures, args.invoice_orders, args.lines
-    )
-    setup.add(sec, qry)
-    measure = Measure("invoice + post", per=len(orders))
-    if "oms.invoice.policy" in env:
-        # The OMS path: the policy's job, one savepoint and row lock per order.
-        policy = _oms_invoice_policy(env)
-        todo = policy._oms_get_invoiceable_orders(orders)
-        for start in range(0, len(todo), policy.batch_size):
-            batch = todo[start : start + policy.batch_size]
-            _res, sec, qry = measured(env, policy._oms_job_invoice_orders, batch)
-            measure.add(sec, qry)
-    else:
-        for order in orders:
-
-            def invoice(order=order):
-                moves = order._create_invoices()
-                moves.action_post()
-                return moves
-
-            _res, sec, qry = measured(env, invoice)
-            measure.add(sec, qry)
-    invoiced = orders.filtered(lambda o: o.invoice_status == "invoiced")
-    measure.notes.append(f"{len(invoiced):,} orders invoiced")
-    return [setup, measure]
-
-
-class DemurrageFixtures:
-    """A carrier with D&D tariffs, accrual accounts, and containers on
-    minimal shipments, created in batches without tracking."""
-
-    per_shipment = 50
-
-    def __init__(self, env):
-        from odoo import Command
-
-        self.env = env(
-            context=dict(
-                env.context,
-                tracking_disable=True,
-                mail_create_nolog=True,
-                mail_notrack=True,
-            )
-        )
-        env = self.env
-        self.carrier = env["res.partner"].create({"name": "Bench Ocean Line"})
-        self.customer = env["res.partner"].create({"name": "Bench D&D Customer"})
-        self.incoterm = env.ref("account.incoterm_CIF")
-        tiers = [
-            Command.create({"from_day": 1, "to_day": 4, "rate": 50.0}),
-            Command.create({"from_day": 5, "to_day": 0, "rate": 120.0}),
-        ]
-        env["oms.dd.tariff"].create(
-            [
-                {
-                    "name": f"Bench {clock_type}",
-                    "carrier_id": self.carrier.id,
-                    "clock_type": clock_type,
-                    "free_days": 4,
-                    "tier_ids": tiers,
-                }
-                for clock_type in ("origin_detention", "origin_storage")
-            ]
-        )
-        accounts = env["account.account"].create(
-            [
-                {
-                    "name": "Bench D&D expense",
-                    "code": "BDD001",
-                    "account_type": "expense",
-                },
-                {
-                    "name": "Bench D&D accrued",
-                    "code": "BDD002",
-                    "account_type": "liability_current",
-                },
-            ]
-        )
-        journal = env["account.journal"].create(
-            {"name": "Bench D&D", "code": "BDDJ", "type": "general"}
-        )
-        env.company.write(
-            {
-                "dd_journal_id": journal.id,
-                "dd_expense_account_id": accounts[0].id,
-                "dd_accrual_account_id": accounts[1].id,
-            }
-        )
-
-    def create_containers(self, tag, count, batch=1000):
-        """``count`` containers picked up 5 to 24 days ago, at the terminal
-        since 3 to 14 days; one in three loaded since. Two clocks each run
-        or stopped with charges, the destination clocks have not started.
-
-        :returns: ``(containers, Measure)``
-        """
-        from odoo import fields
-
-        env = self.env
-        now = fields.Datetime.now()
-        setup = Measure(f"setup: {count:,} containers ({tag})")
-        containers = env["oms.export.container"]
-        for start in range(0, count, batch):
-            indexes = range(start, min(start + batch, count))
-
-            def create(indexes=indexes):
-                shipments = env["oms.export.shipment"].create(
-                    [
-                        {
-                            "partner_id": self.customer.id,
-                            "incoterm_id": self.incoterm.id,
-                        }
-                        for _i in range(0, len(indexes), self.per_shipment)
-                    ]
-                )
-                vals_list = []
-                for position, index in enumerate(indexes):
-                    picked = now - timedelta(days=5 + index % 20)
-                    gate_in = picked + timedelta(days=2 + index % 3)
-                    vals = {
-                        "name": f"B{tag}U{index:07d}",
-                        "shipment_id": shipments[position // self.per_shipment].id,
-                        "carrier_id": self.carrier.id,
-                        "origin_port": "INNSA",
-                        "destination_port": "DEHAM",
-                        "empty_pickup_date": picked,
-                        "gate_in_date": gate_in,
-                    }
-                    if index % 3 == 0:
-                        vals["loaded_date"] = min(gate_in + timedelta(days=6), now)
-                    vals_list.append(vals)
-                return env["oms.export.container"].create(vals_list)
-
-            created, sec, qry = measured(env, create)
-            containers |= created
-            setup.add(sec, qry)
-        return containers, setup
-
-
-@section(
-    "demurrage",
-    "demurrage and detention scan over {args.containers:,} containers",
-    databases=("oms",),
-)
-def bench_demurrage(bench, env):
-    Clock = env["oms.dd.clock"]
-    if not hasattr(Clock, "_dd_scan"):
-        raise SectionUnavailable("demurrage scan: not available")
-    count = bench.args.containers
-    fixtures = DemurrageFixtures(env)
-    env = fixtures.env
-    Clock = env["oms.dd.clock"]
-    batch_size = 500
-    results = []
-    for tag, size in (("S", max(1, count // 10)), ("L", count)):
-        containers, setup = fixtures.create_containers(tag, size)
-        results.append(setup)
-        clocks = containers.dd_clock_ids
-        for label in ("first run", "same day again"):
-            scanned, sec, qry = measured(
-                env, Clock._dd_scan, clocks=clocks, batch_size=batch_size
-            )
-            measure = Measure(f"scan {size:,} containers ({label})", sec, qry)
-            batches = max(1, -(-scanned // batch_size))
-            measure.notes.append(
-                f"{scanned:,} clocks, {batches} batches, "
-                f"{qry / batches:.1f} queries/batch, "
-                f"{1000 * qry / size:.0f} queries/1000 containers"
-            )
-            results.append(measure)
-    moves = env["account.move"].search_count(
-        [("journal_id", "=", env.company.dd_journal_id.id)]
-    )
-    results[-1].notes.append(f"{moves} accrual entries")
-    return results
-
-
-# ---------------------------------------------------------------------------
 # Runner and report
 # ---------------------------------------------------------------------------
 
@@ -567,6 +219,28 @@ class Bench:
             finally:
                 cr.rollback()
 
+    def run_paired(self, sec, kinds):
+        """Run ``sec`` on all of ``kinds`` at once, each in a rolled-back
+        cursor; it prints its own table."""
+        from odoo.modules.registry import Registry
+
+        started = time.perf_counter()
+        with ExitStack() as stack:
+            envs = {}
+            for kind in kinds:
+                cr = stack.enter_context(Registry(self.databases[kind]).cursor())
+                stack.callback(cr.rollback)
+                envs[kind] = bench_env(cr)
+            try:
+                sec.func(self, envs)
+            except Exception as error:  # report it, bench the rest
+                _logger.exception("Bench section %s failed", sec.name)
+                print(
+                    f"FAILED: {type(error).__name__}: {error} "
+                    "(traceback in the Odoo log)"
+                )
+        print(f"({time.perf_counter() - started:.0f} s)", flush=True)
+
     def run(self, names):
         for name in names:
             sec = SECTIONS[name]
@@ -575,6 +249,9 @@ class Bench:
                 print(f"\n{name}: skipped (needs database: {', '.join(sec.databases)})")
                 continue
             print(f"\n== {sec.title.format(args=self.args)}", flush=True)
+            if sec.paired:
+                self.run_paired(sec, kinds)
+                continue
             results, messages, timings = {}, [], []
             for kind in kinds:
                 started = time.perf_counter()
@@ -649,10 +326,30 @@ def parse_args(argv):
     parser.add_argument("--plain-db", help="plain Odoo database (sale, stock)")
     parser.add_argument("--oms-db", help="database with the OMS addons")
     parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="everyday figures in under 5 minutes: fewer orders, a shorter "
+        "history, smaller scans (explicit sizes still win)",
+    )
+    parser.add_argument(
         "--orders",
         type=int,
-        default=int(os.environ.get("OMS_BENCH_ORDERS") or 200),
-        help="orders in the order workload (env OMS_BENCH_ORDERS, default 200)",
+        default=int(os.environ.get("OMS_BENCH_ORDERS") or 0) or None,
+        help="orders per database and scenario in the order-to-cash workload "
+        "(env OMS_BENCH_ORDERS; default 100, --quick 20)",
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="orders per interleaved batch (default 10, --quick 5)",
+    )
+    parser.add_argument(
+        "--history",
+        type=int,
+        default=int(os.environ.get("OMS_BENCH_HISTORY") or -1),
+        help="prior orders of the one customer of the history scenario "
+        "(env OMS_BENCH_HISTORY; default 2000, --quick 300, 0: no scenario)",
     )
     parser.add_argument("--lines", type=int, default=3, help="lines per order")
     parser.add_argument(
@@ -688,7 +385,37 @@ def parse_args(argv):
         action="store_true",
         help="print the database kinds the selected sections use, and exit",
     )
-    return parser.parse_known_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    quick = args.quick
+    defaults = {
+        "orders": (20, 100),
+        "batch_size": (5, 10),
+        "history": (300, 2000),
+    }
+    for name, (small, full) in defaults.items():
+        if getattr(args, name) in (None, -1):
+            setattr(args, name, small if quick else full)
+    if quick:  # only the defaults shrink; explicit sizes stay
+        for name, small in (
+            ("open_lines", 1000),
+            ("invoice_orders", 200),
+            ("containers", 2000),
+        ):
+            if not os.environ.get(f"OMS_BENCH_{name.upper()}") and getattr(
+                args, name
+            ) == parser.get_default(name):
+                setattr(args, name, small)
+    return args, rest
+
+
+# Sections defined in their own files register themselves on import, in
+# the order they run.
+# isort: off
+import bench_o2c  # noqa: F401
+import bench_backlog  # noqa: F401
+import bench_kpi  # noqa: F401
+
+# isort: on
 
 
 def main(argv=None):

@@ -19,3 +19,7 @@ from . import res_partner
 from . import oms_scan_run_mixin
 from . import oms_jeopardy_scan
 from . import queue_job
+from . import oms_rule_date_change
+from . import sale_order_date_notice
+from . import sale_order_line_date_notice
+from . import res_company

@@ -29,10 +29,21 @@ class OmsFallout(models.Model):
         "resolved_on",
     )
 
+    # Most steps fail for an order. A step that fails before any order
+    # exists (a received purchase order nobody can read) has none: the
+    # addon reporting it links its own record and sets the company.
     order_id = fields.Many2one(
-        "sale.order", required=True, ondelete="cascade", index=True, check_company=True
+        "sale.order", ondelete="cascade", index=True, check_company=True
     )
-    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        precompute=True,
+        readonly=False,
+        index=True,
+        required=True,
+    )
     partner_id = fields.Many2one(related="order_id.partner_id", store=True)
     step = fields.Selection(
         [
@@ -63,13 +74,23 @@ class OmsFallout(models.Model):
         ),
     ]
 
+    @api.depends("order_id.company_id")
+    def _compute_company_id(self):
+        for fallout in self.filtered("order_id"):
+            fallout.company_id = fallout.order_id.company_id
+
     @api.depends("order_id", "step")
     def _compute_display_name(self):
         steps = dict(self._fields["step"]._description_selection(self.env))
         for fallout in self:
             fallout.display_name = (
-                f"{fallout.order_id.name} / {steps.get(fallout.step)}"
+                f"{fallout._get_subject_name()} / {steps.get(fallout.step)}"
             )
+
+    def _get_subject_name(self):
+        """What failed: the order, or the record of an addon's own step."""
+        self.ensure_one()
+        return self.order_id.name or ""
 
     @api.model
     def _report(self, orders, step, error):

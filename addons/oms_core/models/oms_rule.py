@@ -1,6 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from ..tools.domain import eval_domain, validate_domain
@@ -204,7 +204,19 @@ class OmsRule(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._fill_rule_type_from_payload(vals)
-        return super().create(vals_list)
+        rules = super().create(vals_list)
+        self.env.registry.clear_cache()  # _get_rule_ids
+        return rules
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()  # _get_rule_ids
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # _get_rule_ids
+        return result
 
     # CONSTRAINT METHODS
 
@@ -362,14 +374,35 @@ class OmsRule(models.Model):
             that the configuration they name is active
         """
         companies = companies if companies is not None else self.env.companies
-        return self.search(
-            [
-                ("applies_to", "=", model_name),
-                ("event", "=", event),
-                ("company_id", "in", [False, *companies.ids]),
-                *(rule_domain or []),
-            ]
+        if (
+            rule_domain
+            or not self.env.su
+            or not self.env.context.get("active_test", True)
+        ):
+            return self.search(
+                self._get_rules_domain(model_name, event, companies.ids)
+                + list(rule_domain or [])
+            )
+        # The engine asks at every event of every order (the mixin reads the
+        # rules as superuser): which rules apply is cached, until a rule is
+        # created, changed or deleted; only their values are read.
+        return self.browse(
+            self._get_rule_ids(model_name, event, tuple(sorted(companies.ids)))
         )
+
+    @api.model
+    @tools.ormcache("model_name", "event", "company_ids")
+    def _get_rule_ids(self, model_name, event, company_ids):
+        domain = self._get_rules_domain(model_name, event, company_ids)
+        return tuple(self.sudo().with_context(active_test=True).search(domain).ids)
+
+    @api.model
+    def _get_rules_domain(self, model_name, event, company_ids):
+        return [
+            ("applies_to", "=", model_name),
+            ("event", "=", event),
+            ("company_id", "in", [False, *company_ids]),
+        ]
 
     def _match(self, records):
         """Records among ``records`` the rule applies to, evaluated in memory.

@@ -50,6 +50,10 @@ class OmsScanRunMixin(models.AbstractModel):
 
     @api.autovacuum
     def _gc_old_scans(self):
+        # Odoo's autovacuum calls this on every model that has it, the
+        # abstract mixin too: only the scan logs hold records.
+        if self._abstract:
+            return
         limit = fields.Datetime.now() - timedelta(days=self._oms_keep_days)
         self.sudo().search([("date_start", "<", limit)]).unlink()
 

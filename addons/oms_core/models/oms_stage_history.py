@@ -66,7 +66,7 @@ class OmsStageHistory(models.Model):
     # STAGE RECORDING
 
     @api.model
-    def _oms_record_stage_changes(self, orders):
+    def _oms_record_stage_changes(self, orders, created=False):
         """Record the stage each of ``orders`` is in now where it differs from
         its open entry (which is closed), and return the new entries.
 
@@ -86,6 +86,12 @@ class OmsStageHistory(models.Model):
         loses at most an intermediate stage: the next transition point, or
         the stage notification cron (``_oms_sync_drifted``), records the stage
         reached.
+
+        Cost, at every stage change of an order: one UPDATE closing its open
+        entry (which returns it: no SELECT), one INSERT, and the order's
+        ``oms_stage_recorded`` joins the order's own UPDATE at flush.
+
+        :param created: ``orders`` were just created (they have no entry yet)
         """
         # Audit trail: every user's transition is recorded, whatever their
         # rights on orders or on the history; the uid (user_id) stays theirs.
@@ -100,46 +106,101 @@ class OmsStageHistory(models.Model):
         if not candidates:
             return self.browse()
         History = self.sudo()
-        open_entries = History.search(
-            [("order_id", "in", candidates.ids), ("date_end", "=", False)]
-        )
-        latest = {}
-        for entry in open_entries:  # newest first (_order)
-            latest.setdefault(entry.order_id, entry)
-        # An order whose open entry already says its stage only lacked the
-        # bookkeeping (a database of before it): no second entry.
-        changed = candidates.filtered(
-            lambda o: latest.get(o, History).stage != o.oms_stage
-        )
         now = fields.Datetime.now()
-        open_entries.filtered(lambda e: e.order_id in changed).date_end = now
+        previous = {} if created else self._oms_close_open_entries(candidates, now)
+        # An order without a recorded stage whose open entry already says its
+        # stage (a database of before the bookkeeping) only lacked the
+        # bookkeeping: no second entry.
+        changed = candidates.filtered(lambda o: previous.get(o) != o.oms_stage)
         vals_list = []
         for order in changed:
-            previous = latest.get(order, History).stage or False
+            before = previous.get(order, False)
             # A milestone passed within this step (goods left an order whose
             # money was settled already) is recorded too, closed at once.
-            for stage in self._oms_get_passed_stages(order, previous):
+            for stage in self._oms_get_passed_stages(order, before):
                 vals_list.append(
-                    self._oms_prepare_entry(order, stage, previous, now, now)
+                    self._oms_prepare_entry(order, stage, before, now, now)
                 )
-                previous = stage
+                before = stage
             vals_list.append(
-                self._oms_prepare_entry(order, order.oms_stage, previous, now)
+                self._oms_prepare_entry(order, order.oms_stage, before, now)
             )
         entries = History.create(vals_list)
+        self._oms_set_stage_entered_on(changed, now)
         for stage, stage_orders in candidates.grouped("oms_stage").items():
             stage_orders.oms_stage_recorded = stage
         return entries.sudo(False)
 
     @api.model
+    def _oms_close_open_entries(self, orders, now):
+        """Close the open entry of each of ``orders`` unless it already says
+        the order's stage, in one statement that also returns it.
+
+        :returns: ``{order: stage of its open entry}`` (orders without one
+            are absent)
+        """
+        # What the ORM still holds for the history reaches the table first,
+        # or a pending computed value would overwrite the one set here.
+        self.flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                "UPDATE oms_stage_history h SET date_end = %(now)s, "
+                "duration_hours = EXTRACT(EPOCH FROM %(now)s - h.date_start) / 3600, "
+                "write_uid = %(uid)s, write_date = %(now)s "
+                "FROM unnest(%(ids)s::int[], %(stages)s::varchar[]) AS cur(id, stage) "
+                "WHERE h.order_id = cur.id AND h.date_end IS NULL "
+                "AND h.stage IS DISTINCT FROM cur.stage "
+                "RETURNING h.order_id, h.stage, h.id",
+                now=now,
+                uid=self.env.uid,
+                ids=orders.ids,
+                stages=orders.mapped("oms_stage"),
+            )
+        )
+        self.invalidate_model(["date_end", "duration_hours", "write_uid", "write_date"])
+        previous = {}
+        # Several open entries of one order (never written so, but a database
+        # could hold them): the newest says the stage it was in.
+        for order_id, stage, _entry_id in sorted(rows, key=lambda row: row[2]):
+            previous[orders.browse(order_id)] = stage
+        unrecorded = orders.filtered(lambda o: not o.oms_stage_recorded)
+        if unrecorded:
+            # No recorded stage: an open entry already in the current stage
+            # was not returned above; look for it (orders of before the
+            # bookkeeping only).
+            for entry in self.sudo().search(
+                [
+                    ("order_id", "in", unrecorded.ids),
+                    ("date_end", "=", False),
+                ]
+            ):
+                previous.setdefault(entry.order_id, entry.stage)
+        return previous
+
+    @api.model
+    def _oms_set_stage_entered_on(self, orders, now):
+        """The orders entered their stage ``now``: set their stored "in
+        stage since", which the new entries would otherwise have recomputed
+        by reading every entry of every order again."""
+        field = orders._fields["oms_stage_entered_on"]
+        self.env.remove_to_compute(field, orders)
+        with self.env.protecting([field], orders):
+            orders.write({"oms_stage_entered_on": now})
+
+    @api.model
     def _oms_prepare_entry(self, order, stage, previous, date_start, date_end=False):
+        duration = (date_end - date_start).total_seconds() / 3600 if date_end else 0.0
         return {
             "order_id": order.id,
+            # Given, not computed in an UPDATE after the INSERT.
+            "company_id": order.company_id.id,
             "stage": stage,
             "previous_stage": previous,
             "user_id": self.env.uid,
             "date_start": date_start,
             "date_end": date_end,
+            # Given, not computed in an UPDATE after the INSERT.
+            "duration_hours": duration,
         }
 
     @api.model
@@ -157,13 +218,15 @@ class OmsStageHistory(models.Model):
         stage = order.oms_stage
         if not previous or stage == "cancelled" or previous == "cancelled":
             return []
-        if not order._oms_get_deliverable_lines():
-            return []  # nothing to ship, nothing shipped
-        return [
+        passed = [
             milestone
             for milestone in self._oms_get_milestones()
             if STAGE_RANK[previous] < STAGE_RANK[milestone] < STAGE_RANK[stage]
         ]
+        # Lines are only read when a milestone lies between the two stages.
+        if passed and not order._oms_get_deliverable_lines():
+            return []  # nothing to ship, nothing shipped
+        return passed
 
     @api.model
     def _oms_sync_drifted(self, limit=1000):

@@ -47,19 +47,31 @@ class PaymentTransaction(models.Model):
 
     def _invoice_sale_orders(self):
         # One answer to "when is this order invoiced": Odoo's online-payment
-        # invoicing skips the orders the OMS would not invoice now (held).
+        # invoicing skips the orders the OMS would not invoice now (held, or
+        # their invoice policy says "not yet").
         txs = self.sudo()
         blocked = txs._oms_get_orders()._oms_get_not_invoiceable()
         skipped = txs.filtered(lambda tx: tx.sale_order_ids & blocked)
         for order in blocked:
             order.message_post(
-                body=self.env._(
-                    "Paid online, not invoiced automatically: the order is on "
-                    "hold. It is invoiced once released."
-                ),
+                body=self._oms_get_not_invoiced_note(order),
                 subtype_xmlid="mail.mt_note",
             )
         return super(PaymentTransaction, self - skipped)._invoice_sale_orders()
+
+    @api.model
+    def _oms_get_not_invoiced_note(self, order):
+        if order.oms_on_hold:
+            return self.env._(
+                "Paid online, not invoiced automatically: the order is on "
+                "hold. It is invoiced once released."
+            )
+        return self.env._(
+            "Paid online, not invoiced automatically: the order is invoiced "
+            "when its invoice policy says (e.g. on shipment or at the "
+            "scheduled invoicing run); the payment waits on the customer's "
+            "account as an outstanding credit for that invoice."
+        )
 
     def _oms_get_orders(self):
         """Confirmed orders paid by these transactions (partial captures and

@@ -92,7 +92,15 @@ class SaleOrder(models.Model):
         string="On Hold",
         help="An active hold or pending approval keeps the order from fulfilment.",
     )
-    oms_active_hold_count = fields.Integer(compute="_compute_oms_on_hold", store=True)
+    oms_active_hold_count = fields.Integer(
+        string="Active Holds", compute="_compute_oms_on_hold", store=True
+    )
+    oms_can_release_holds = fields.Boolean(
+        string="Can Release Holds",
+        compute="_compute_oms_can_release_holds",
+        help="Whether the current user may release one of the order's active "
+        "holds (the hold's release group), so the button is offered only then.",
+    )
     oms_warning_rule_ids = fields.Many2many(
         "oms.rule",
         "sale_order_oms_warning_rel",
@@ -112,7 +120,9 @@ class SaleOrder(models.Model):
         help="Delivered outside the company's country.",
     )
     oms_fallout_ids = fields.One2many("oms.fallout", "order_id", string="Fallouts")
-    oms_fallout_count = fields.Integer(compute="_compute_oms_fallout_count")
+    oms_fallout_count = fields.Integer(
+        string="Fallout Count", compute="_compute_oms_fallout_count"
+    )
     # Scheduling: the dispatch date agreed with plant and logistics provider.
     oms_dispatch_date = fields.Date(
         string="Dispatch Date", tracking=True, copy=False, readonly=True
@@ -294,6 +304,17 @@ class SaleOrder(models.Model):
             order.oms_active_hold_count = count
             order.oms_on_hold = bool(count)
 
+    @api.depends("oms_hold_ids.state", "oms_hold_ids.group_id")
+    @api.depends_context("uid")
+    def _compute_oms_can_release_holds(self):
+        user_groups = self.env.user.groups_id
+        for order in self:
+            order.oms_can_release_holds = any(
+                hold._get_release_group() in user_groups
+                for hold in order.oms_hold_ids
+                if hold.state == "active"
+            )
+
     @api.depends("partner_shipping_id.country_id", "company_id.country_id")
     def _compute_oms_is_export(self):
         for order in self:
@@ -359,7 +380,7 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        orders._oms_sync_stage()  # the entry stage, captured
+        orders._oms_sync_stage(created=True)  # the entry stage, captured
         return orders
 
     def write(self, vals):
@@ -465,15 +486,18 @@ class SaleOrder(models.Model):
 
     # BUSINESS METHODS: stage history
 
-    def _oms_sync_stage(self):
+    def _oms_sync_stage(self, created=False):
         """Record the orders' current stage in their history where it
         changed. Call it from every transition point, right after acting;
         without change it writes nothing. See
         ``oms.stage.history._oms_record_stage_changes``.
 
+        :param created: the orders were just created (no history to close)
         :returns: the new ``oms.stage.history`` entries
         """
-        return self.env["oms.stage.history"]._oms_record_stage_changes(self)
+        return self.env["oms.stage.history"]._oms_record_stage_changes(
+            self, created=created
+        )
 
     # BUSINESS METHODS: holds and procurement
 
@@ -630,7 +654,17 @@ class SaleOrder(models.Model):
         # first row), in the companies the user works in.
         partners = self.partner_id.commercial_partner_id
         self.env["res.partner"].flush_model(["commercial_partner_id"])
-        self.flush_model(["partner_id", "state", "company_id"])
+        # Only other orders are read: pending changes of ``self`` (the
+        # confirmation's own date, state...) stay for the request's flush,
+        # in the UPDATE of the order it makes anyway.
+        cache = self.env.cache
+        others = {
+            record_id
+            for fname in ("partner_id", "state", "company_id")
+            for record_id in cache.get_dirty_records(self, self._fields[fname])._ids
+        } - set(self.ids)
+        if others:
+            self.flush_model(["partner_id", "state", "company_id"])
         rows = self.env.execute_query(
             SQL(
                 "SELECT cp FROM unnest(%s::int[]) AS cp WHERE EXISTS ("
@@ -647,16 +681,15 @@ class SaleOrder(models.Model):
         known = set(partners.browse([row[0] for row in rows]))
 
         def first_and_large(order):
+            if order.partner_id.commercial_partner_id in known:
+                return False  # not a first order: no amount to convert
             amount = order.currency_id._convert(
                 order.amount_total,
                 order.company_id.currency_id,
                 order.company_id,
                 order.date_order or fields.Date.context_today(order),
             )
-            return (
-                order.partner_id.commercial_partner_id not in known
-                and amount > rule.amount_threshold
-            )
+            return amount > rule.amount_threshold
 
         return self.filtered(first_and_large)
 

@@ -13,4 +13,8 @@ from . import test_ui_tour
 from . import test_demo_data
 from . import test_batch_queries
 from . import test_payment_stage
+from . import test_payment_hold_migration
 from . import test_setup_screens
+from . import test_query_counts
+from . import test_hold_fallout_screens
+from . import test_scan_logs

@@ -5,18 +5,13 @@ import datetime
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
 
 from .common import OmsCoreCommon
-
-PAYMENT_LOGGERS = (
-    "odoo.addons.payment.models.payment_transaction",
-    "odoo.addons.sale.models.payment_transaction",
-)
+from .payment_common import PaymentDemoMixin
 
 
 @tagged("post_install", "-at_install")
-class TestPaymentStage(OmsCoreCommon, HttpCase):
+class TestPaymentStage(PaymentDemoMixin, OmsCoreCommon, HttpCase):
     """Prepayment authorization and the OMS stage through the customer's
     routes: the portal transaction route, the demo provider's notification
     route, capture and void from the back office."""
@@ -37,51 +32,14 @@ class TestPaymentStage(OmsCoreCommon, HttpCase):
             | cls.env.ref("oms_core.oms_rule_notify_invoiced")
         ).write({"active": True, "company_id": False})
         cls.History.search([("notified", "=", False)]).notified = True
-        cls.provider = cls.env.ref("payment.payment_provider_demo")
-        cls.provider.write({"state": "test", "capture_manually": True})
-        cls.payment_method = cls.env.ref("payment.payment_method_unknown")
-        cls.provider.payment_method_ids = [fields.Command.link(cls.payment_method.id)]
+        cls._setup_payment_demo()
         cls.customer_de.email = "orders@hamburg-maschinenbau.example.com"
         cls.stock_user = new_test_user(
             cls.env, login="oms_test_stock", groups="stock.group_stock_user"
         )
         cls.odoobot = cls.env.ref("base.user_root")
 
-    # Helpers: the customer's routes
-
-    def _pay_on_portal(self, order, amount=None):
-        """The portal's payment form: a transaction for ``order``."""
-        values = self.make_jsonrpc_request(
-            f"/my/orders/{order.id}/transaction",
-            {
-                "access_token": order._portal_ensure_token(),
-                "provider_id": self.provider.id,
-                "payment_method_id": self.payment_method.id,
-                "token_id": None,
-                "amount": amount or order.amount_total,
-                "flow": "direct",
-                "tokenization_requested": False,
-                "landing_route": order.get_portal_url(),
-            },
-        )
-        return (
-            self.env["payment.transaction"]
-            .sudo()
-            .search([("reference", "=", values["reference"])])
-        )
-
-    def _notify(self, tx, state):
-        """The provider's notification (the demo provider's route)."""
-        with mute_logger(*PAYMENT_LOGGERS):
-            self.make_jsonrpc_request(
-                "/payment/demo/simulate_payment",
-                {
-                    "reference": tx.reference,
-                    "payment_details": "4242",
-                    "simulated_state": state,
-                },
-            )
-        self.env.invalidate_all()
+    # Helpers
 
     def _prepaid_order(self, **vals):
         order = self._create_order(payment_term_id=self.prepaid.id, **vals)
@@ -253,6 +211,14 @@ class TestPaymentStage(OmsCoreCommon, HttpCase):
         self.assertEqual(held.state, "released")
         self.assertEqual(order.oms_stage, "released")
         self.assertEqual(len(order.picking_ids), 1)
+        # The partial authorization moved nothing: held once, released once.
+        self.assertEqual(self._stages(order), ["captured", "on_hold", "released"])
+        self._notify_stages()
+        self.assertEqual(self._count(order, "confirmed"), 1)
+        self._deliver(order)
+        self.assertEqual(order.oms_stage, "shipped")
+        self._notify_stages()
+        self.assertEqual(self._count(order, "shipped"), 1)
 
     def test_paid_on_portal_before_confirmation_invoiced_before_delivery(self):
         """A quotation paid online: confirmed without hold, invoiced and paid
@@ -265,11 +231,7 @@ class TestPaymentStage(OmsCoreCommon, HttpCase):
         tx = self._pay_on_portal(order)
         self._notify(tx, "done")
         self.assertEqual(tx.state, "done")
-        # Post-processing, as the payment status page or its cron runs it
-        # (in process: sending the invoice renders it).
-        with mute_logger(*PAYMENT_LOGGERS):
-            tx._post_process()
-        self.env.invalidate_all()
+        self._post_process(tx)
         self.assertEqual(order.state, "sale")
         self.assertFalse(order.oms_hold_ids)
         self.assertIn(order.invoice_ids.payment_state, ("in_payment", "paid"))
@@ -296,9 +258,7 @@ class TestPaymentStage(OmsCoreCommon, HttpCase):
         self.assertTrue(order.oms_on_hold)
         tx = self._pay_on_portal(order)
         self._notify(tx, "done")
-        with mute_logger(*PAYMENT_LOGGERS):
-            tx._post_process()
-        self.env.invalidate_all()
+        self._post_process(tx)
         self.assertFalse(order.invoice_ids)
         self.assertTrue(
             order.message_ids.filtered(

@@ -121,7 +121,24 @@ class TestSaleOrderHeader(OmsCoreCommon):
         for name in ("create_invoice", "create_invoice_percentage"):
             self.assertIn("oms_on_hold", buttons[name])
         self.assertIn("oms_on_hold", buttons["action_oms_confirm_dispatch"])
-        self.assertEqual(buttons["action_oms_release_holds"], "not oms_on_hold")
+        self.assertEqual(
+            buttons["action_oms_release_holds"], "not oms_can_release_holds"
+        )
+
+    def test_release_offered_only_to_who_may_release(self):
+        order = self._create_order()
+        self.env["oms.order.hold"].create(
+            {"order_id": order.id, "message": "Credit check by hand"}
+        )
+        self.assertTrue(order.oms_on_hold)
+        # A hold without a group of its own is for OMS managers to release.
+        self.assertFalse(order.with_user(self.oms_user).oms_can_release_holds)
+        self.assertTrue(order.with_user(self.oms_manager).oms_can_release_holds)
+        buttons = self._header(self.oms_user)
+        self.assertEqual(
+            buttons["action_oms_recheck_holds"],
+            "not oms_on_hold or oms_can_release_holds",
+        )
         self.assertIn("state != 'sale'", buttons["action_oms_change_order"])
 
 

@@ -39,6 +39,20 @@ class ExportShipmentPortal(CustomerPortal):
             [("shipment_id", "=", shipment_sudo.id)]
         )
 
+    def _oms_get_party_documents(self, shipment_sudo):
+        """The prepared documents of the shipment that the portal user's own
+        open or done tasks grant them (see ``document_type_ids`` of the task
+        type), and no other."""
+        tasks = self._oms_get_party_tasks(shipment_sudo)
+        # The record rules chose the user's tasks above; sudo only reads the
+        # grants of their types and the documents, which a party may not
+        # read, and returns nothing the tasks do not grant.
+        return (
+            request.env["oms.export.document"]
+            .sudo()
+            ._oms_get_portal_documents(tasks.sudo())
+        )
+
     def _oms_redirect_error(self, shipment_id, message):
         request.session[ERROR_SESSION_KEY] = message
         return request.redirect(f"/my/shipments/{shipment_id}")
@@ -91,11 +105,36 @@ class ExportShipmentPortal(CustomerPortal):
                 # Rules chose the user's own tasks; sudo reads their fields
                 # (the page shows no task type but through these tasks).
                 "tasks": self._oms_get_party_tasks(shipment_sudo).sudo(),
+                "documents": self._oms_get_party_documents(shipment_sudo),
                 "page_name": "oms_shipment",
                 "oms_error": request.session.pop(ERROR_SESSION_KEY, None),
             }
         )
         return request.render("oms_export_logistics.portal_my_shipment", values)
+
+    @http.route(
+        ["/my/shipments/<int:shipment_id>/documents/<int:document_id>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_shipment_document(self, shipment_id, document_id, **kw):
+        """Download a document the user's tasks on the shipment grant; any
+        other shipment, document or type is not found (no hint it exists)."""
+        # No access token: only the parties' own tasks grant documents.
+        shipment_sudo = self._oms_get_shipment(shipment_id)
+        if shipment_sudo is None:
+            raise request.not_found()
+        document = self._oms_get_party_documents(shipment_sudo).filtered(
+            lambda d: d.id == document_id
+        )
+        if not document:
+            raise request.not_found()
+        # Granted above; the party reads no attachment of a shipment itself.
+        stream = request.env["ir.binary"]._get_stream_from(
+            document.attachment_id.sudo()
+        )
+        return stream.get_response(as_attachment=True)
 
     def _oms_get_task(self, shipment_id, task_id):
         """The portal user's own task of the shipment, or None."""

@@ -25,3 +25,7 @@ from . import oms_export_shipment_export_data
 from . import oms_lc_examiner
 from . import oms_lc_examination
 from . import oms_lc_discrepancy
+from . import oms_port
+from . import oms_export_shipment_port
+from . import oms_kpi_snapshot
+from . import oms_export_shipment_document_job

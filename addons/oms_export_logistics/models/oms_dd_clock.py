@@ -49,6 +49,7 @@ GUARDED_FIELDS = (
     "warned_threshold",
     "rebill_move_id",
     "rebilled",
+    "dd_next_scan",
 )
 CAUSES = [
     ("company", "Company"),
@@ -154,6 +155,18 @@ class OmsDdClock(models.Model):
         "account.move", string="Re-bill Invoice", readonly=True, copy=False
     )
     rebilled = fields.Boolean(compute="_compute_rebilled", store=True)
+    # The scan's bookmark: a clock it looked at waits until the next day,
+    # when its charges may have grown. Any change of what its figures derive
+    # from empties it (see the compute), so a second scan the same day
+    # re-examines only what changed, and costs nothing when nothing did.
+    dd_next_scan = fields.Date(
+        string="Next Scan",
+        compute="_compute_dd_next_scan",
+        store=True,
+        readonly=True,
+        index=True,
+        copy=False,
+    )
 
     _sql_constraints = [
         (
@@ -237,6 +250,30 @@ class OmsDdClock(models.Model):
         # A cause set by the user stands; only empty ones get the default.
         for clock in self.filtered(lambda c: not c.cause):
             clock.cause = "company" if clock.payer == "seller" else "customer"
+
+    @api.depends(
+        "start_datetime",
+        "end_datetime",
+        "running",
+        "planned_end_date",
+        "tariff_id",
+        "tariff_id.tier_ids.from_day",
+        "tariff_id.tier_ids.to_day",
+        "tariff_id.tier_ids.rate",
+        "free_days",
+        "currency_id",
+        "payer",
+        "cause",
+        "amount",
+        "accrued_amount",
+        "warned_threshold",
+        "rebill_move_id",
+        "dd_done",
+    )
+    def _compute_dd_next_scan(self):
+        # Something the scan reads changed: due at the next scan. The scan
+        # then sets the next day (``_dd_set_scanned``).
+        self.dd_next_scan = False
 
     @api.depends("rebill_move_id")
     def _compute_rebilled(self):
@@ -443,6 +480,24 @@ class OmsDdClock(models.Model):
     def _dd_scan_domain(self):
         """Clocks the scan looks at: started and not settled."""
         return [("start_datetime", "!=", False), ("dd_done", "=", False)]
+
+    @api.model
+    def _dd_scan_due_domain(self, today):
+        """Clocks the scan of ``today`` looks at: those of
+        ``_dd_scan_domain`` not looked at today with nothing changed since."""
+        return [
+            *self._dd_scan_domain(),
+            "|",
+            ("dd_next_scan", "=", False),
+            ("dd_next_scan", "<=", today),
+        ]
+
+    def _dd_set_scanned(self, today):
+        """The scan of ``today`` is done with the clocks: next look tomorrow,
+        unless something changes before."""
+        # After the batch's own changes, whose recompute empties the date.
+        self.flush_recordset()
+        self.sudo().write({"dd_next_scan": today + timedelta(days=1)})
 
     def _dd_claim(self):
         """The clocks of ``self`` no other transaction is scanning, locked

@@ -63,7 +63,9 @@ class OmsDdScan(models.Model):
         """
         today = today or fields.Date.context_today(self)
         Clock = self.env["oms.dd.clock"]
-        domain = Clock._dd_scan_domain()
+        # Only the clocks due: a second run the same day re-examines what
+        # changed since the first, whatever the number of clocks.
+        domain = Clock._dd_scan_due_domain(today)
         if clocks is not None:
             domain = [("id", "in", clocks.ids), *domain]
         groups = Clock._read_group(domain, ["company_id"], ["id:array_agg"])
@@ -148,6 +150,7 @@ class OmsDdScan(models.Model):
                 )
             )
         ).dd_done = True
+        clocks._dd_set_scanned(today)
         return {"warned_clock_count": len(warned), "accrual_count": len(moves)}
 
     # BUSINESS METHODS: warnings

@@ -345,6 +345,37 @@ class OmsExportDocument(models.Model):
             "res_id": self.shipment_id.id,
         }
 
+    # BUSINESS METHODS: PORTAL
+
+    @api.model
+    def _oms_get_portal_documents(self, tasks):
+        """The prepared documents of the shipments of ``tasks`` that the
+        types of the open or done ones grant their party (``document_type_ids``
+        of the task type); a cancelled task grants nothing.
+
+        The caller passes the tasks the portal user may read and calls this
+        as superuser: the party reads neither document types nor documents.
+        """
+        tasks = tasks.filtered(lambda t: t.state in ("todo", "done"))
+        granted = {
+            (task.shipment_id.id, doc_type.id)
+            for task in tasks
+            for doc_type in task.task_type_id.document_type_ids
+        }
+        if not granted:
+            return self.browse()
+        documents = self.search(
+            [
+                ("shipment_id", "in", tasks.shipment_id.ids),
+                ("document_type_id", "in", [key[1] for key in granted]),
+                ("state", "!=", "required"),
+                ("attachment_id", "!=", False),
+            ]
+        )
+        return documents.filtered(
+            lambda d: (d.shipment_id.id, d.document_type_id.id) in granted
+        )
+
     @api.model
     def _send_for_party(self, shipment, role):
         """Email the prepared documents of ``shipment`` for the party

@@ -121,13 +121,7 @@ class OmsExportShipment(models.Model):
     container_ids = fields.One2many(
         "oms.export.container", "shipment_id", string="Containers"
     )
-    # Routing and booking
-    port_loading = fields.Char(
-        string="Port of Loading", help="UN/LOCODE or name, e.g. INNSA (Nhava Sheva)."
-    )
-    port_discharge = fields.Char(
-        string="Port of Discharge", help="UN/LOCODE or name, e.g. DEHAM (Hamburg)."
-    )
+    # Routing and booking (ports: oms_export_shipment_port.py)
     place_receipt = fields.Char(string="Place of Receipt")
     place_delivery = fields.Char(string="Place of Delivery")
     vessel = fields.Char(string="Vessel or Flight")

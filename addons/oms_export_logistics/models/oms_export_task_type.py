@@ -57,6 +57,19 @@ class OmsExportTaskType(models.Model):
         domain="[('model', '=', 'oms.export.task')]",
         help="Email sent to the party. Empty: the generic task email.",
     )
+    # The party gets these to do the task (the CHA files the shipping bill
+    # with the commercial invoice and packing list), and no other document.
+    document_type_ids = fields.Many2many(
+        "oms.export.document.type",
+        "oms_export_task_type_document_type_rel",
+        "task_type_id",
+        "document_type_id",
+        string="Documents for the Party",
+        # Configuration: the portal reads it only through the controller.
+        groups="base.group_user",
+        help="Prepared documents of the shipment that the party of an open or "
+        "done task of this type may download from the portal.",
+    )
     # Lets the portal record rule show a party only the types of its tasks.
     task_ids = fields.One2many("oms.export.task", "task_type_id", string="Tasks")
     rule_ids = fields.One2many(

@@ -18,7 +18,7 @@ class StockPicking(models.Model):
         check_company=True,
     )
     oms_export_shipment_count = fields.Integer(
-        compute="_compute_oms_export_shipment_count"
+        string="Export Shipment Count", compute="_compute_oms_export_shipment_count"
     )
 
     def _compute_oms_export_shipment_count(self):

@@ -4,60 +4,97 @@ import re
 
 from odoo import api, models
 
+from .oms_export_document_requirements import REQUIRED_DATA
+
 # Indian export documents classify goods under the 8-digit ITC-HS.
 ITC_HS_RE = re.compile(r"^\d{8}$")
 
 
+# Data of ``REQUIRED_DATA`` that are fields of the shipment: missing when
+# empty, named by the field's label. A callable picks the fields by mode.
+FIELD_DATA = {
+    # By road or rail the goods leave from the place of receipt.
+    "ports": lambda shipment: (
+        ("place_receipt",)
+        if shipment.mode in ("road", "rail")
+        else ("port_loading", "port_discharge")
+    ),
+    "vessel": lambda shipment: (
+        ("vessel", "voyage") if shipment.mode == "sea" else ("vessel",)
+    ),
+    "bl": ("bl_number", "bl_date"),
+    "marks": ("marks_and_numbers",),
+    "original_bls": ("original_bl_count",),
+    "insurance_clauses": ("insurance_clauses",),
+    "insurance_policy": ("insurance_policy_number", "insurance_date"),
+    "origin_criterion": ("origin_criterion",),
+}
+# Printed texts named by the field users fill in.
+LABEL_FIELDS = {
+    "port_loading": "port_loading_id",
+    "port_discharge": "port_discharge_id",
+}
+
+
 class OmsExportDocumentReport(models.AbstractModel):
-    """The checks of ``REQUIRED_DATA``: ``_check_<datum>(shipment)`` returns
+    """The checks of ``REQUIRED_DATA``, table-driven: fields of the shipment
+    (``FIELD_DATA``), one condition each (``_get_condition_checks``), and
+    ``_check_<datum>(shipment)`` for the data that need more. Each returns
     the labels of what ``shipment`` lacks for that datum (empty: there)."""
 
     _inherit = "oms.export.document.report"
 
     def _label(self, shipment, fname):
+        fname = LABEL_FIELDS.get(fname, fname)
         return shipment._fields[fname]._description_string(self.env)
 
     @api.model
-    def _check_orders(self, shipment):
-        return [] if shipment.sale_order_ids else [self.env._("sales orders")]
+    def _get_missing_data_for(self, code, shipment):
+        """Labels of the data ``shipment`` lacks for document type ``code``."""
+        conditions = self._get_condition_checks()
+        missing = []
+        for datum in REQUIRED_DATA.get(code, ()):
+            missing += self._check_datum(datum, shipment, conditions)
+        return missing
 
     @api.model
-    def _check_incoterm(self, shipment):
-        if shipment.incoterm_id and shipment.incoterm_place:
-            return []
-        return [self.env._("incoterm and named place")]
+    def _check_datum(self, datum, shipment, conditions):
+        fnames = FIELD_DATA.get(datum)
+        if fnames is not None:
+            if callable(fnames):
+                fnames = fnames(shipment)
+            return [self._label(shipment, f) for f in fnames if not shipment[f]]
+        if datum in conditions:
+            holds, label = conditions[datum]
+            return [] if holds(shipment) else [label]
+        return getattr(self, f"_check_{datum}")(shipment)
 
     @api.model
-    def _check_consignee(self, shipment):
-        return [] if shipment.consignee_id else [self.env._("consignee")]
-
-    @api.model
-    def _check_ports(self, shipment):
-        # By road or rail the goods leave from the place of receipt.
-        if shipment.mode in ("road", "rail"):
-            fnames = ("place_receipt",)
-        else:
-            fnames = ("port_loading", "port_discharge")
-        return [self._label(shipment, f) for f in fnames if not shipment[f]]
-
-    @api.model
-    def _check_vessel(self, shipment):
-        fnames = ("vessel", "voyage") if shipment.mode == "sea" else ("vessel",)
-        return [self._label(shipment, f) for f in fnames if not shipment[f]]
-
-    @api.model
-    def _check_bl(self, shipment):
-        return [
-            self._label(shipment, fname)
-            for fname in ("bl_number", "bl_date")
-            if not shipment[fname]
-        ]
-
-    @api.model
-    def _check_posted_invoice(self, shipment):
-        if shipment._get_posted_invoices():
-            return []
-        return [self.env._("posted customer invoice")]
+    def _get_condition_checks(self):
+        """``{datum: (condition on the shipment, label when it fails)}``."""
+        return {
+            "orders": (lambda s: s.sale_order_ids, self.env._("sales orders")),
+            "incoterm": (
+                lambda s: s.incoterm_id and s.incoterm_place,
+                self.env._("incoterm and named place"),
+            ),
+            "consignee": (lambda s: s.consignee_id, self.env._("consignee")),
+            "posted_invoice": (
+                lambda s: s._get_posted_invoices(),
+                self.env._("posted customer invoice"),
+            ),
+            "signatory": (
+                lambda s: s.company_id.oms_export_signatory,
+                self.env._("signatory (export settings)"),
+            ),
+            "packages": (lambda s: s.package_ids, self.env._("packages")),
+            "volume": (lambda s: s.volume, self.env._("volume")),
+            "insured_value": (
+                lambda s: s._get_document_amount() > 0,
+                self.env._("invoice value to insure"),
+            ),
+            "bank": (lambda s: s._get_party_partner("bank"), self.env._("bank")),
+        }
 
     @api.model
     def _check_exporter_codes(self, shipment):
@@ -66,12 +103,6 @@ class OmsExportDocumentReport(models.AbstractModel):
         if company.country_id.code == "IN" and not company.oms_iec_code:
             missing.append(self.env._("exporter IEC"))
         return missing
-
-    @api.model
-    def _check_signatory(self, shipment):
-        if shipment.company_id.oms_export_signatory:
-            return []
-        return [self.env._("signatory (export settings)")]
 
     @api.model
     def _check_origin(self, shipment):
@@ -103,16 +134,6 @@ class OmsExportDocumentReport(models.AbstractModel):
         return [self.env._("HS code of %s", ", ".join(wrong))]
 
     @api.model
-    def _check_marks(self, shipment):
-        if shipment.marks_and_numbers:
-            return []
-        return [self._label(shipment, "marks_and_numbers")]
-
-    @api.model
-    def _check_packages(self, shipment):
-        return [] if shipment.package_ids else [self.env._("packages")]
-
-    @api.model
     def _check_package_types(self, shipment):
         untyped = shipment.package_ids.filtered(lambda p: not p.package_type_id)
         if not untyped:
@@ -132,10 +153,6 @@ class OmsExportDocumentReport(models.AbstractModel):
         if not packages or any(not p.oms_net_weight for p in packages):
             missing.append(self.env._("net weight of every package"))
         return missing
-
-    @api.model
-    def _check_volume(self, shipment):
-        return [] if shipment.volume else [self.env._("volume")]
 
     def _sea_containers(self, shipment):
         return shipment.container_ids if shipment.mode == "sea" else None
@@ -188,41 +205,3 @@ class OmsExportDocumentReport(models.AbstractModel):
             if lacking:
                 missing.append(f"{container.name}: {', '.join(lacking)}")
         return missing
-
-    @api.model
-    def _check_original_bls(self, shipment):
-        if shipment.original_bl_count > 0:
-            return []
-        return [self._label(shipment, "original_bl_count")]
-
-    @api.model
-    def _check_insured_value(self, shipment):
-        if shipment._get_document_amount() > 0:
-            return []
-        return [self.env._("invoice value to insure")]
-
-    @api.model
-    def _check_insurance_clauses(self, shipment):
-        if shipment.insurance_clauses:
-            return []
-        return [self._label(shipment, "insurance_clauses")]
-
-    @api.model
-    def _check_insurance_policy(self, shipment):
-        return [
-            self._label(shipment, fname)
-            for fname in ("insurance_policy_number", "insurance_date")
-            if not shipment[fname]
-        ]
-
-    @api.model
-    def _check_origin_criterion(self, shipment):
-        if shipment.origin_criterion:
-            return []
-        return [self._label(shipment, "origin_criterion")]
-
-    @api.model
-    def _check_bank(self, shipment):
-        if shipment._get_party_partner("bank"):
-            return []
-        return [self.env._("bank")]

@@ -21,3 +21,9 @@ from . import test_lc_examination
 from . import test_lc_send_with_discrepancies
 from . import test_incoterm_insurance
 from . import test_lc_examination_documents
+from . import test_document_job
+from . import test_kpi_snapshot
+from . import test_port
+from . import test_portal_tour
+from . import test_letter_credit_screens
+from . import test_dd_scan_steady

@@ -1,5 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
@@ -83,3 +84,152 @@ class TestPortal(HttpCase, OmsExportCommon):
             data={"csrf_token": token},
         )
         self.assertEqual(other.state, "todo")
+
+
+@tagged("post_install", "-at_install")
+class TestPortalDocuments(HttpCase, OmsExportCommon):
+    """A party downloads the prepared documents its tasks' types grant, and
+    nothing else: not another party's, not another shipment's, not a type
+    its tasks do not grant, not an attachment by a guessed id."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["oms.export.task.type"].search([]).active = False
+        cls.invoice_type = cls.env.ref(
+            "oms_export_logistics.oms_export_document_type_commercial_invoice"
+        )
+        cls.packing_type = cls.env.ref(
+            "oms_export_logistics.oms_export_document_type_packing_list"
+        )
+        cls.origin_type = cls.env.ref(
+            "oms_export_logistics.oms_export_document_type_origin_certificate"
+        )
+        cls.env["oms.export.task.type"].create(
+            [
+                {
+                    "name": "Shipping bill filing",
+                    "party_role": "cha",
+                    "document_type_ids": [
+                        Command.set((cls.invoice_type | cls.packing_type).ids)
+                    ],
+                },
+                {"name": "Gate-in", "party_role": "transporter"},
+            ]
+        )
+        cls._setup_portal_parties("portal_doc")
+        cls.docs_a = cls._prepare_fake_documents(cls.shipment_a)
+        cls.docs_b = cls._prepare_fake_documents(cls.shipment_b)
+
+    @classmethod
+    def _prepare_fake_documents(cls, shipment):
+        """``{document type: document}`` prepared with a small PDF each (the
+        real rendering is tested elsewhere and takes seconds)."""
+        documents = {}
+        for doc_type in (cls.invoice_type, cls.packing_type, cls.origin_type):
+            attachment = cls.env["ir.attachment"].create(
+                {
+                    "name": f"{shipment.name} - {doc_type.name}.pdf",
+                    "raw": f"%PDF-1.4 {shipment.name} {doc_type.code}".encode(),
+                    "mimetype": "application/pdf",
+                    "res_model": "oms.export.shipment",
+                    "res_id": shipment.id,
+                }
+            )
+            documents[doc_type] = cls.env["oms.export.document"].create(
+                {
+                    "shipment_id": shipment.id,
+                    "document_type_id": doc_type.id,
+                    "state": "prepared",
+                    "attachment_id": attachment.id,
+                    "prepared_date": fields.Datetime.now(),
+                }
+            )
+        return documents
+
+    def _url(self, shipment, document):
+        return f"/my/shipments/{shipment.id}/documents/{document.id}"
+
+    def test_page_lists_granted_documents(self):
+        self.authenticate("portal_doc_a", "portal_doc_a")
+        page = self.url_open(f"/my/shipments/{self.shipment_a.id}").text
+        self.assertIn(self._url(self.shipment_a, self.docs_a[self.invoice_type]), page)
+        self.assertIn(self._url(self.shipment_a, self.docs_a[self.packing_type]), page)
+        self.assertNotIn(
+            self._url(self.shipment_a, self.docs_a[self.origin_type]), page
+        )
+
+    def test_download_granted_document(self):
+        self.authenticate("portal_doc_a", "portal_doc_a")
+        response = self.url_open(
+            self._url(self.shipment_a, self.docs_a[self.invoice_type])
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.content,
+            f"%PDF-1.4 {self.shipment_a.name} commercial_invoice".encode(),
+        )
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+
+    def test_download_refused(self):
+        self.authenticate("portal_doc_a", "portal_doc_a")
+        invoice_attachment = self.docs_a[self.invoice_type].attachment_id
+        origin_attachment = self.docs_a[self.origin_type].attachment_id
+        refused = {
+            # A type the task does not grant, on their own shipment.
+            "type not granted": self._url(
+                self.shipment_a, self.docs_a[self.origin_type]
+            ),
+            # Another CHA's shipment, directly or through their own.
+            "other shipment": self._url(
+                self.shipment_b, self.docs_b[self.invoice_type]
+            ),
+            "other shipment's document": self._url(
+                self.shipment_a, self.docs_b[self.invoice_type]
+            ),
+            # The PDF behind a granted document, by its attachment id.
+            "guessed attachment": f"/web/content/{invoice_attachment.id}",
+            "guessed attachment (origin)": (
+                f"/web/content/{origin_attachment.id}?download=true"
+            ),
+        }
+        for label, url in refused.items():
+            with self.subTest(label):
+                response = self.url_open(url, allow_redirects=False)
+                self.assertIn(response.status_code, (403, 404), url)
+                self.assertNotIn(b"%PDF", response.content)
+
+    def test_other_cha_refused(self):
+        self.authenticate("portal_doc_b", "portal_doc_b")
+        response = self.url_open(
+            self._url(self.shipment_a, self.docs_a[self.invoice_type])
+        )
+        self.assertEqual(response.status_code, 404)
+        # Their own shipment's document: granted by their own task.
+        response = self.url_open(
+            self._url(self.shipment_b, self.docs_b[self.invoice_type])
+        )
+        self.assertEqual(response.status_code, 200)
+
+    def test_grant_follows_task_and_preparation(self):
+        task = self.shipment_a.task_ids.filtered(lambda t: t.partner_id == self.cha)
+        document = self.docs_a[self.invoice_type]
+        self.authenticate("portal_doc_a", "portal_doc_a")
+        url = self._url(self.shipment_a, document)
+        # Reset to required: not prepared any more, not offered.
+        document.action_reset()
+        self.assertEqual(self.url_open(url).status_code, 404)
+        document._oms_transition_write({"state": "prepared"})
+        self.assertEqual(self.url_open(url).status_code, 200)
+        # A cancelled task grants nothing.
+        task._oms_transition_write({"state": "cancelled"})
+        self.assertEqual(self.url_open(url).status_code, 404)
+
+    def test_grants_not_readable_through_rpc(self):
+        """The party reads neither the documents nor their PDFs itself."""
+        Document = self.env["oms.export.document"].with_user(self.portal_a)
+        with self.assertRaises(AccessError):
+            Document.search([])
+        attachment = self.docs_a[self.invoice_type].attachment_id
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.portal_a).read(["datas"])

@@ -23,3 +23,4 @@ from . import oms_kpi_snapshot
 from . import oms_kpi_target
 from . import oms_kpi_breach
 from . import oms_kpi_demo_history
+from . import oms_kpi_settings

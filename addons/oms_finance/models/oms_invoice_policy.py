@@ -172,6 +172,18 @@ class OmsInvoicePolicy(models.Model):
         policies = self._oms_policies_for(orders)
         return orders.filtered(lambda o: policies[o] == self)
 
+    def _oms_get_not_due(self, orders):
+        """The ``orders`` (invoiced under this policy) it does not invoice
+        now. An on-shipment policy invoices goods once they left: not while a
+        delivery is open. Scheduled policies invoice at their run, manual ones
+        when a person does: never on an event such as an online payment."""
+        self.ensure_one()
+        if self.trigger != "on_shipment":
+            return orders
+        return orders.filtered(
+            lambda o: o.delivery_status in ("pending", "started", "partial")
+        )
+
     def _oms_enqueue(self, orders=None):
         """Enqueue invoicing jobs in batches; an identical pending job is not
         enqueued twice (identity key)."""
@@ -290,9 +302,66 @@ class OmsInvoicePolicy(models.Model):
         return {"oms_invoice_policy_id": self.id}
 
     def action_run_now(self):
-        """Enqueue the invoicing of this policy's orders now."""
-        self._oms_enqueue()
-        return True
+        """Enqueue the invoicing of this policy's orders now and say what was
+        queued, and which confirmed orders were left out and why."""
+        todo = {policy: policy._oms_get_invoiceable_orders() for policy in self}
+        jobs = self._oms_enqueue()
+        return self._oms_invoice_now_notification(todo, jobs)
+
+    def _oms_get_skipped_orders(self, queued):
+        """``{reason: orders}``: the confirmed, not fully invoiced orders of
+        this policy it did not queue now."""
+        self.ensure_one()
+        candidates = self.env["sale.order"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "=", "sale"),
+                ("invoice_status", "in", ("to invoice", "no")),
+                ("id", "not in", queued.ids),
+            ]
+        )
+        policies = self._oms_policies_for(candidates)
+        mine = candidates.filtered(lambda o: policies[o] == self)
+        held = mine.filtered("oms_on_hold")
+        nothing = (mine - held).filtered(lambda o: o.invoice_status == "no")
+        return {
+            self.env._("on hold"): held,
+            self.env._("nothing delivered to invoice yet"): nothing,
+            self.env._("not due yet"): mine - held - nothing,
+        }
+
+    def _oms_invoice_now_notification(self, todo, jobs):
+        queued = self.env["sale.order"].union(*todo.values())
+        skipped = {}
+        for policy in self:
+            for reason, orders in policy._oms_get_skipped_orders(queued).items():
+                skipped[reason] = skipped.get(reason, orders.browse()) | orders
+        reasons = ", ".join(
+            f"{reason} ({len(orders)})" for reason, orders in skipped.items() if orders
+        )
+        if queued:
+            message = self.env._(
+                "Orders queued for invoicing: %(orders)s, in %(jobs)s jobs. The "
+                "invoices are created in the background (see Jobs).",
+                orders=len(queued),
+                jobs=len(jobs),
+            )
+        else:
+            message = self.env._("Nothing to invoice now under this policy.")
+        if reasons:
+            message += " " + self.env._(
+                "Orders left out: %(reasons)s.", reasons=reasons
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Invoice Now"),
+                "message": message,
+                "type": "success" if queued else "warning",
+                "sticky": False,
+            },
+        }
 
     def action_view_jobs(self):
         self.ensure_one()

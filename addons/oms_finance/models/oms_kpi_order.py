@@ -1,9 +1,7 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
-
-from odoo.addons.oms_core.models.sale_order import OMS_STAGES
 
 
 class OmsKpiOrder(models.Model):
@@ -46,7 +44,9 @@ class OmsKpiOrder(models.Model):
     user_id = fields.Many2one("res.users", "Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", readonly=True)
     date_order = fields.Datetime("Order Date", readonly=True)
-    oms_stage = fields.Selection(OMS_STAGES, "OMS Stage", readonly=True)
+    oms_stage = fields.Selection(
+        selection="_get_oms_stage_selection", string="OMS Stage", readonly=True
+    )
     amount_total = fields.Monetary(readonly=True)
     company_currency_id = fields.Many2one("res.currency", readonly=True)
     amount_total_company = fields.Monetary(
@@ -84,6 +84,11 @@ class OmsKpiOrder(models.Model):
     )
     fallout_count = fields.Integer("# Fallouts", readonly=True)
     deduction_amount = fields.Float(readonly=True)
+
+    @api.model
+    def _get_oms_stage_selection(self):
+        # Bridges add stages (oms_mrp: engineering): the order field's values.
+        return self.env["sale.order"]._fields["oms_stage"].selection
 
     def _query(self):
         return SQL(

@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools.misc import get_lang
 
-from odoo.addons.oms_core.models.sale_order import JEOPARDY_LEVELS, OMS_STAGES
+from odoo.addons.oms_core.models.sale_order import JEOPARDY_LEVELS
 
 # metric: (label, unit, higher is better)
 KPI_METRICS = {
@@ -29,6 +29,12 @@ KPI_METRICS = {
     "dso": ("DSO (days, count-back)", "days", False),
     "cost_per_order": ("Cost per Order", "amount", False),
 }
+# Units of figures that are a share of a sample (orders, tickets, survey
+# responses, shipments): under the minimum sample size they are "not enough
+# data" and never breach a target.
+RATE_UNITS = ("percent", "score")
+MIN_SAMPLE_PARAM = "oms_finance.kpi_min_sample"
+MIN_SAMPLE_DEFAULT = 5
 # Rates of oms.kpi.order: metric -> aggregate
 ORDER_AGGREGATES = {
     "order_count": "__count",
@@ -82,15 +88,32 @@ class OmsKpiSnapshot(models.Model):
             ("hours", "Hours"),
             ("days", "Days"),
             ("amount", "Amount"),
+            ("score", "Score"),
         ],
         required=True,
     )
     currency_id = fields.Many2one(
         "res.currency", help="Currency of an amount (the company's)."
     )
-    order_count = fields.Integer("# Orders", help="Orders of the period.")
+    order_count = fields.Integer(
+        "Sample",
+        help="What the figure is computed over: the orders of the period (for "
+        "a rate, those it judges), or the tickets, survey responses or "
+        "shipments of a service metric.",
+    )
+    enough_data = fields.Boolean(
+        default=True,
+        index=True,
+        help="False for a rate over fewer items than the minimum sample size "
+        "(Settings): shown as not enough data, never a breach.",
+    )
     status = fields.Selection(
-        [("green", "Green"), ("amber", "Amber"), ("red", "Red")],
+        [
+            ("green", "Green"),
+            ("amber", "Amber"),
+            ("red", "Red"),
+            ("no_data", "Not Enough Data"),
+        ],
         help="Against the company's target of the metric, if any.",
     )
     target_id = fields.Many2one("oms.kpi.target", ondelete="set null")
@@ -111,6 +134,20 @@ class OmsKpiSnapshot(models.Model):
             if row.dimension:
                 name = f"{name} - {row.dimension}"
             row.display_name = f"{name} ({row.period_start})"
+
+    @api.model
+    def _oms_metric_specs(self):
+        """``{metric: (label, unit, higher is better)}``; addons adding a
+        metric (``selection_add`` on ``metric``) extend it."""
+        return dict(KPI_METRICS)
+
+    @api.model
+    def _oms_min_sample(self):
+        param = self.env["ir.config_parameter"].sudo()  # a setting, read by all
+        try:
+            return max(int(param.get_param(MIN_SAMPLE_PARAM, MIN_SAMPLE_DEFAULT)), 0)
+        except ValueError:
+            return MIN_SAMPLE_DEFAULT
 
     # PERIODS
 
@@ -178,16 +215,27 @@ class OmsKpiSnapshot(models.Model):
         ]
         group = f"date_order:{period_type}"
         aggregates = list(ORDER_AGGREGATES.values())
+        # A rate's sample: the orders it judges (not null), e.g. STP only
+        # judges invoiced orders, OTIF delivered ones.
+        samples = {
+            metric: aggregate.replace(":avg", ":count")
+            for metric, aggregate in ORDER_AGGREGATES.items()
+            if aggregate.endswith(":avg")
+        }
         for company, start, *figures in env["oms.kpi.order"]._read_group(
-            order_domain, ["company_id", group], aggregates
+            order_domain, ["company_id", group], aggregates + list(samples.values())
         ):
             start = start.date() if isinstance(start, datetime) else start
             count = figures[0]
             orders[(company, start)] = count
-            for metric, figure in zip(ORDER_AGGREGATES, figures, strict=True):
+            counts = dict(zip(samples, figures[len(aggregates) :], strict=True))
+            for metric, figure in zip(ORDER_AGGREGATES, figures, strict=False):
                 if figure is None:  # no invoiced order yet: no STP figure
                     continue
-                values[(metric, False, company, period_type, start)] = (figure, count)
+                values[(metric, False, company, period_type, start)] = (
+                    figure,
+                    counts.get(metric, count),
+                )
         # Share of the period's orders with a fallout at each step.
         steps = dict(
             env["oms.fallout"]._fields["step"]._description_selection(self.env)
@@ -230,7 +278,12 @@ class OmsKpiSnapshot(models.Model):
                 orders.get((company, start), 0),
             )
         # Hours per stage: closed stays, in the period they began.
-        stages = dict(OMS_STAGES)
+        # Bridges add stages (oms_mrp: engineering): the field's own labels.
+        stages = dict(
+            self.env["oms.stage.history"]
+            ._fields["stage"]
+            ._description_selection(self.env)
+        )
         for company, stage, start, hours, count in env["oms.stage.history"]._read_group(
             [
                 ("company_id", "in", companies.ids),
@@ -242,7 +295,9 @@ class OmsKpiSnapshot(models.Model):
             ["duration_hours:avg", "__count"],
         ):
             start = start.date() if isinstance(start, datetime) else start
-            values[("cycle_time", stages[stage], company, period_type, start)] = (
+            values[
+                ("cycle_time", stages.get(stage, stage), company, period_type, start)
+            ] = (
                 hours,
                 count,
             )
@@ -263,10 +318,44 @@ class OmsKpiSnapshot(models.Model):
 
     @api.model
     def _oms_compute_extra(self, companies, period_type, periods):
-        """Hook for metrics of other addons (service KPIs of oms_helpdesk:
-        one-call resolution, CSAT, NPS): add the metric with
-        ``selection_add`` and ``KPI_METRICS``, return its values here."""
+        """Hook for metrics of other addons (service KPIs of oms_helpdesk,
+        D&D and loading of oms_export_logistics): add the metric with
+        ``selection_add`` and ``_oms_metric_specs``, return its values here
+        in a fixed number of queries (``_oms_read_group_periods`` helps)."""
         return {}
+
+    @api.model
+    def _oms_read_group_periods(
+        self,
+        model,
+        domain,
+        date_field,
+        companies,
+        period_type,
+        periods,
+        aggregates,
+        groupby=(),
+    ):
+        """``[(company, period start, *groupby, *aggregates)]`` of ``model``
+        grouped by company, the period of ``date_field`` (in UTC) and
+        ``groupby``, over ``periods``: one query."""
+        date_from = datetime.combine(periods[0][0], time.min)
+        date_to = datetime.combine(periods[-1][1] + relativedelta(days=1), time.min)
+        env = self.with_context(tz="UTC").env
+        rows = env[model]._read_group(
+            [
+                ("company_id", "in", companies.ids),
+                (date_field, ">=", date_from),
+                (date_field, "<", date_to),
+                *domain,
+            ],
+            ["company_id", f"{date_field}:{period_type}", *groupby],
+            aggregates,
+        )
+        return [
+            (company, start.date() if isinstance(start, datetime) else start, *rest)
+            for company, start, *rest in rows
+        ]
 
     @api.model
     def _oms_store(self, values):
@@ -294,16 +383,22 @@ class OmsKpiSnapshot(models.Model):
         }
         to_create = []
         rows = self.browse()
+        specs = self._oms_metric_specs()
+        min_sample = self._oms_min_sample()
         for key, (value, count) in values.items():
             metric, dimension, company, period_type, start = key
             row = by_key.get(key)
-            vals = {"value": value or 0.0, "order_count": count or 0}
+            unit = specs[metric][1]
+            vals = {
+                "value": value or 0.0,
+                "order_count": count or 0,
+                "enough_data": unit not in RATE_UNITS or (count or 0) >= min_sample,
+            }
             if row:
-                if row.value != vals["value"] or row.order_count != vals["order_count"]:
+                if any(row[name] != vals[name] for name in vals):
                     row.write(vals)
                 rows |= row
                 continue
-            unit = KPI_METRICS[metric][1]
             to_create.append(
                 {
                     **vals,

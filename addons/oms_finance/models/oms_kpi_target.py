@@ -6,8 +6,6 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .oms_kpi_snapshot import KPI_METRICS
-
 
 class OmsKpiTarget(models.Model):
     """What a manager expects of a KPI for a company and period type.
@@ -84,8 +82,9 @@ class OmsKpiTarget(models.Model):
 
     @api.depends("metric")
     def _compute_higher_is_better(self):
+        specs = self.env["oms.kpi.snapshot"]._oms_metric_specs()
         for target in self:
-            target.higher_is_better = KPI_METRICS.get(target.metric, ("", "", True))[2]
+            target.higher_is_better = specs.get(target.metric, ("", "", True))[2]
 
     @api.constrains("green_threshold", "red_threshold", "metric")
     def _check_thresholds(self):
@@ -159,7 +158,12 @@ class OmsKpiTarget(models.Model):
             )
             if not target:
                 continue
-            status = target._oms_status(snapshot.value)
+            # A rate over too small a sample says nothing: never a breach.
+            status = (
+                target._oms_status(snapshot.value)
+                if snapshot.enough_data
+                else "no_data"
+            )
             if snapshot.status != status or snapshot.target_id != target:
                 snapshot.write({"status": status, "target_id": target.id})
             if status == "red":

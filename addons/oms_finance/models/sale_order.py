@@ -27,7 +27,9 @@ class SaleOrder(models.Model):
     oms_return_request_ids = fields.One2many(
         "oms.return.request", "order_id", string="Returns"
     )
-    oms_return_count = fields.Integer(compute="_compute_oms_return_count")
+    oms_return_count = fields.Integer(
+        string="Return Count", compute="_compute_oms_return_count"
+    )
     oms_credit_note_ids = fields.One2many(
         "account.move",
         "oms_order_id",
@@ -52,6 +54,20 @@ class SaleOrder(models.Model):
         matching policy of the company by sequence."""
         self.ensure_one()
         return self.env["oms.invoice.policy"]._oms_policies_for(self)[self]
+
+    def _oms_get_not_invoiceable(self):
+        # One answer to "when is this order invoiced", for the OMS and for
+        # Odoo's online-payment invoicing alike: the order's invoice policy
+        # may say "not yet" (on shipment, scheduled or manual invoicing).
+        blocked = super()._oms_get_not_invoiceable()
+        policies = self.env["oms.invoice.policy"]._oms_policies_for(self - blocked)
+        by_policy = {}
+        for order, policy in policies.items():
+            if policy:
+                by_policy[policy] = by_policy.get(policy, self.browse()) | order
+        for policy, orders in by_policy.items():
+            blocked |= policy._oms_get_not_due(orders)
+        return blocked
 
     def _prepare_invoice(self):
         vals = super()._prepare_invoice()

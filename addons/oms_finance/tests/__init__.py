@@ -15,3 +15,6 @@ from . import test_kpi
 from . import test_batch_queries
 from . import test_statement_currency
 from . import test_kpi_targets
+from . import test_finance_screens
+from . import test_payment_invoice_policy
+from . import test_cash_tieout_currency

@@ -8,32 +8,27 @@ both and the time taken.
 """
 
 import logging
-import os
-import random
 import time
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import float_compare
 
 from .common_cash import OmsCashCommon
-from .common_invoicing import OmsInvoicingCommon
+from .common_property import OmsPropertyCommon
 
 _logger = logging.getLogger(__name__)
 
-N_ORDERS = int(os.environ.get("OMS_PROPERTY_ORDERS") or 60)
-SEED = int(os.environ.get("OMS_PROPERTY_SEED") or 20261130)
 # Company units per foreign unit move between invoicing and payment: every
 # foreign settlement posts an exchange difference.
 RATES = {"invoice": (0.5, 0.4), "payment": (0.45, 0.42)}
 
 
 @tagged("post_install", "-at_install")
-class TestFinanceProperty(OmsInvoicingCommon, OmsCashCommon):
+class TestFinanceProperty(OmsPropertyCommon, OmsCashCommon):
     """Random orders in the company currency and two foreign ones, with
     partial deliveries, returns, credit notes by amount and by quantity,
     cancellations, full, short and over payments applied from bank lines
@@ -42,7 +37,6 @@ class TestFinanceProperty(OmsInvoicingCommon, OmsCashCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.rng = random.Random(SEED)
         cls.pay_date = cls.today + relativedelta(days=5)
         foreign = (
             cls.env.ref("base.USD") | cls.env.ref("base.EUR") | cls.env.ref("base.GBP")
@@ -67,62 +61,12 @@ class TestFinanceProperty(OmsInvoicingCommon, OmsCashCommon):
                 for currency in cls.currency | cls.foreign
             ]
         )
-        cls.customers = cls.env["res.partner"].create(
-            [{"name": f"Property Customer {n}"} for n in range(4)]
-        )
-        cls.product_c = cls._create_product("Gasket Set", 35.5)
-        cls.products = cls.product | cls.product_b | cls.product_c
-        for product in cls.products:
-            cls._add_stock(product, 20 * N_ORDERS)
-        cls.policy = cls._create_policy(sequence=1)
         cls.company.oms_cash_tolerance = 0.0
 
     # SCENARIO
 
-    def _random_orders(self):
-        return self.env["sale.order"].create(
-            [
-                {
-                    "partner_id": self.rng.choice(self.customers).id,
-                    "pricelist_id": self.rng.choice(self.pricelists).id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": product.id,
-                                "product_uom_qty": self.rng.randint(1, 8),
-                            }
-                        )
-                        for product in self.rng.sample(
-                            list(self.products), self.rng.randint(1, 3)
-                        )
-                    ],
-                }
-                for _i in range(N_ORDERS)
-            ]
-        )
-
-    def _deliver_randomly(self, orders):
-        pickings = orders.picking_ids.filtered(
-            lambda p: (
-                p.state not in ("done", "cancel") and p.picking_type_code == "outgoing"
-            )
-        )
-        to_validate = pickings.browse()
-        for picking in pickings:
-            for move in picking.move_ids:
-                move.quantity = self.rng.randint(0, int(move.product_uom_qty))
-            if any(move.quantity for move in picking.move_ids):
-                to_validate |= picking
-        to_validate.with_context(skip_backorder=True, skip_sms=True).button_validate()
-
-    def _run_invoicing(self, orders):
-        moves = self.env["account.move"]
-        todo = self.policy._oms_get_invoiceable_orders(orders)
-        for start in range(0, len(todo), self.policy.batch_size):
-            moves |= self.policy._oms_job_invoice_orders(
-                todo[start : start + self.policy.batch_size]
-            )
-        return moves
+    def _random_order_vals(self):
+        return {"pricelist_id": self.rng.choice(self.pricelists).id}
 
     def _invoiced_orders(self, orders):
         return orders.filtered(
@@ -164,27 +108,6 @@ class TestFinanceProperty(OmsInvoicingCommon, OmsCashCommon):
                 order._oms_create_credit_note(
                     reason, line_qtys={line: line.qty_invoiced + 1}
                 )
-
-    def _random_returns(self, orders):
-        receipts = self.env["stock.picking"]
-        for order in orders.filtered(lambda o: o.state == "sale"):
-            if self.rng.random() > 0.15:
-                continue
-            returnable = {
-                line: qty
-                for line, qty in order._oms_get_returnable_qty().items()
-                if qty >= 1
-            }
-            if not returnable:
-                continue
-            line = self.rng.choice(list(returnable))
-            qty = self.rng.randint(1, int(returnable[line]))
-            request = order._oms_create_return_request({line: qty}, self.reason_return)
-            if self.rng.random() < 0.8:
-                receipts |= request.return_picking_ids
-        for move in receipts.move_ids:
-            move.quantity = move.product_uom_qty
-        receipts.button_validate()
 
     def _random_cash(self, orders):
         """A payment or bank line for most open invoices, in the invoice's
@@ -291,14 +214,7 @@ class TestFinanceProperty(OmsInvoicingCommon, OmsCashCommon):
         self._timed(timings, "credit", self._random_credit_notes, orders)
         self._timed(timings, "deliver", self._deliver_randomly, orders)
         self._timed(timings, "return", self._random_returns, orders)
-        unshipped = orders.filtered(
-            lambda o: (
-                o.state == "sale"
-                and not any(o.order_line.mapped("qty_delivered"))
-                and not o.invoice_ids
-            )
-        )
-        unshipped.filtered(lambda o: self.rng.random() < 0.5)._action_cancel()
+        self._cancel_some_unshipped(orders)
         self._timed(timings, "invoice", self._run_invoicing, orders)
         self._timed(timings, "credit", self._random_credit_notes, orders)
         intents = self._timed(timings, "cash", self._random_cash, orders)
@@ -330,8 +246,8 @@ class TestFinanceProperty(OmsInvoicingCommon, OmsCashCommon):
         _logger.info(
             "Finance property test: %s orders, seed %s, %s applications, "
             "%s deductions, %.0f s (%s)",
-            N_ORDERS,
-            SEED,
+            self.n_orders,
+            self.seed,
             len(applications),
             len(applications.deduction_id),
             time.time() - started,
@@ -343,7 +259,7 @@ class TestFinanceProperty(OmsInvoicingCommon, OmsCashCommon):
     def _assert_invoiced_once(self, orders):
         """Every delivered unit (net of returns) invoiced once, net of
         credit notes that take goods back; nothing left to invoice."""
-        self.assertGreater(len(orders.invoice_ids), N_ORDERS // 3)
+        self.assertGreater(len(orders.invoice_ids), self.n_orders // 3)
         for line in orders.order_line.filtered(lambda sl: sl.state == "sale"):
             # Units credited and kept count as invoiced (a return of them
             # later is not refunded twice).
@@ -410,16 +326,6 @@ class TestFinanceProperty(OmsInvoicingCommon, OmsCashCommon):
             else:
                 self.assertEqual(charged[invoice], app.deduction_id)
         self.assertTrue(counts[("full", True)], "no full foreign payment drawn")
-
-    def _receivable_lines(self):
-        return self.env["account.move.line"].search(
-            [
-                ("partner_id", "in", self.customers.ids),
-                ("account_id.account_type", "=", "asset_receivable"),
-                ("parent_state", "=", "posted"),
-                ("company_id", "=", self.company.id),
-            ]
-        )
 
     def _assert_ar_equals_gl(self):
         """Per customer and currency, the open items (subledger) equal the

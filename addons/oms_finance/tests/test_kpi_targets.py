@@ -162,6 +162,76 @@ class TestKpiTargets(test_kpi.TestKpi):
         self.assertEqual(self._snapshots(metric="return_rate").status, "amber")
         self.assertFalse(amber.breach_ids)
 
+    def test_small_sample_is_not_enough_data(self):
+        """A rate over fewer orders than the minimum sample (5 by default)
+        is not enough data and never a breach."""
+        self._prepare_dataset()
+        self._refresh()
+        stp = self._snapshots(metric="stp_rate")
+        self.assertEqual(stp.order_count, 2)  # judged: A and F, invoiced
+        self.assertFalse(stp.enough_data)
+        otif = self._snapshots(metric="otif_rate")
+        self.assertEqual(otif.order_count, 6)
+        self.assertTrue(otif.enough_data)
+        # A count is a figure whatever the number of orders.
+        self.assertTrue(self._snapshots(metric="unclean_orders").enough_data)
+        target = self._target(metric="stp_rate", green_threshold=90, red_threshold=80)
+        Target = self.env["oms.kpi.target"]
+        Target._oms_check_targets(today=date(2020, 1, 20))
+        self.assertFalse(target.breach_ids)
+        self.assertFalse(target.activity_ids)
+        self.assertEqual(stp.status, "no_data")
+        # Neither an OMS manager's RPC write nor a settings record of theirs
+        # makes the figure count: snapshots and settings are not theirs.
+        with self.assertRaises(AccessError):
+            stp.with_user(self.oms_manager).write({"enough_data": True})
+        with self.assertRaises(AccessError):
+            self.env["res.config.settings"].with_user(self.oms_manager).create(
+                {"oms_kpi_min_sample": 1}
+            ).execute()
+        self.assertFalse(stp.enough_data)
+        self.assertEqual(
+            self.env["ir.config_parameter"].get_param(
+                "oms_finance.kpi_min_sample", "5"
+            ),
+            "5",
+        )
+        # An administrator lowers the minimum sample in the settings: 50% is
+        # red.
+        self.env["res.config.settings"].with_user(self.env.user).create(
+            {"oms_kpi_min_sample": 2}
+        ).execute()
+        self._refresh()
+        self.assertTrue(stp.enough_data)
+        Target._oms_check_targets(today=date(2020, 1, 20))
+        Target._oms_check_targets(today=date(2020, 1, 20))
+        self.assertEqual(len(target.breach_ids), 1)
+        self.assertEqual(stp.status, "red")
+
+    def test_dashboard_is_graph_and_pivot_over_snapshots(self):
+        self._prepare_dataset()
+        self._refresh()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "oms_finance.oms_kpi_dashboard_action"
+        )
+        self.assertEqual(action["res_model"], "oms.kpi.snapshot")
+        self.assertEqual(action["view_mode"].split(",")[:2], ["pivot", "graph"])
+        menu = self.env.ref("oms_finance.oms_menu_kpi_dashboard")
+        self.assertEqual(menu.action.id, action["id"])
+        # Trends by week and month, as the pivot and graph group them.
+        Snapshot = self.env["oms.kpi.snapshot"]
+        for granularity in ("week", "month"):
+            groups = Snapshot._read_group(
+                [("metric", "=", "order_count"), ("company_id", "=", self.company.id)],
+                [f"period_start:{granularity}"],
+                ["value:sum"],
+            )
+            self.assertTrue(groups)
+        # The orders behind a figure of the dashboard.
+        row = self._snapshots(metric="cancel_rate")
+        orders = self.env["oms.kpi.order"].search(row.action_view_orders()["domain"])
+        self.assertEqual(orders.order_id, self.orders["C"])
+
     def test_target_thresholds_and_rights(self):
         with self.assertRaises(ValidationError):
             self._target(green_threshold=80.0, red_threshold=90.0)

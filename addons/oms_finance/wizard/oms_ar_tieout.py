@@ -110,6 +110,7 @@ class OmsArTieout(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("AR Tie-out"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

@@ -17,3 +17,5 @@ from . import stock_picking
 from . import account_move
 from . import survey_question
 from . import survey_user_input
+from . import oms_satisfaction_report
+from . import oms_kpi_snapshot

@@ -76,7 +76,9 @@ class HelpdeskTicket(models.Model):
         compute="_compute_oms_escalation_count",
         store=True,
     )
-    oms_escalated_to_manager = fields.Boolean(readonly=True, copy=False)
+    oms_escalated_to_manager = fields.Boolean(
+        string="Escalated to Manager", readonly=True, copy=False
+    )
     oms_sla_status = fields.Selection(
         [
             ("none", "No SLA"),
@@ -106,7 +108,9 @@ class HelpdeskTicket(models.Model):
     oms_remedy_ids = fields.One2many(
         "oms.helpdesk.remedy", "ticket_id", string="Remedies"
     )
-    oms_remedy_count = fields.Integer(compute="_compute_oms_remedy_count")
+    oms_remedy_count = fields.Integer(
+        string="Remedy Count", compute="_compute_oms_remedy_count"
+    )
     oms_followup_of_id = fields.Many2one(
         "helpdesk.ticket",
         string="Follow-up Of",

@@ -48,7 +48,9 @@ class SurveyUserInput(models.Model):
         help="100 for a promoter (9-10), -100 for a detractor (0-6), 0 "
         "otherwise: its average is the Net Promoter Score.",
     )
-    oms_has_score = fields.Boolean(compute="_compute_oms_scores", store=True)
+    oms_has_score = fields.Boolean(
+        string="Has Score", compute="_compute_oms_scores", store=True
+    )
 
     _sql_constraints = [
         (

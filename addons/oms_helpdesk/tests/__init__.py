@@ -13,3 +13,5 @@ from . import test_kpi_report
 from . import test_access
 from . import test_ui_tour
 from . import test_demo_service
+from . import test_kpi_snapshot
+from . import test_satisfaction_report

@@ -1,11 +1,29 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, fields, models
 from odoo.tools import float_compare
+
+# Stage of an order whose design waits for the engineering approval; told to
+# the customer like the core stages.
+ENGINEERING_STAGE = [("validation",), ("engineering", "Engineering")]
+
+
+def _back_to_validation(fname):
+    """Uninstall: an order in engineering is in validation for the core."""
+    return lambda records: records.write({fname: "validation"})
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    oms_stage = fields.Selection(
+        selection_add=ENGINEERING_STAGE,
+        ondelete={"engineering": _back_to_validation("oms_stage")},
+    )
+    oms_stage_recorded = fields.Selection(
+        selection_add=ENGINEERING_STAGE,
+        ondelete={"engineering": _back_to_validation("oms_stage_recorded")},
+    )
 
     def _action_confirm(self):
         # Before procurement is launched: an engineer-to-order line keeps the
@@ -24,6 +42,23 @@ class SaleOrder(models.Model):
             )
         return result
 
+    def _oms_get_stage(self):
+        # Waiting for nothing but the approval of its design, the order is in
+        # engineering, a stage of its own the customer is told of. Other
+        # approvals pending first keep it in validation.
+        stage = super()._oms_get_stage()
+        if stage == "validation" and self._oms_awaits_engineering():
+            return "engineering"
+        return stage
+
+    @api.model
+    def _read_group_expand_oms_stage(self, values, domain):
+        stages = super()._read_group_expand_oms_stage(values, domain)
+        if "engineering" not in stages:
+            index = stages.index("validation") + 1 if "validation" in stages else 0
+            stages = stages[:index] + ["engineering"] + stages[index:]
+        return stages
+
     def _oms_after_change(self, changes):
         """A reduced line reduces its manufacturing orders not started yet;
         a started one is left to a person (fallout)."""
@@ -35,7 +70,31 @@ class SaleOrder(models.Model):
             self._oms_fit_productions(reduced)
         return result
 
+    @api.model
+    def _oms_sync_engineering_stage(self):
+        """Installation or upgrade: orders already waiting for their design
+        approval enter the engineering stage (a stored stage is not
+        recomputed for a stage added since), recorded in their history."""
+        reason = self.env["oms.order.hold"]._oms_get_engineering_reason()
+        orders = self.search(
+            [
+                ("oms_stage", "=", "validation"),
+                ("oms_hold_ids.state", "=", "active"),
+                ("oms_hold_ids.reason_id", "=", reason.id),
+            ]
+        )
+        self.env.add_to_compute(self._fields["oms_stage"], orders)
+        orders._oms_sync_stage()
+        return orders
+
     # BUSINESS METHODS
+
+    def _oms_awaits_engineering(self):
+        """Whether every active hold of the order is an engineering approval."""
+        self.ensure_one()
+        reason = self.env["oms.order.hold"]._oms_get_engineering_reason()
+        active = self.oms_hold_ids.filtered(lambda hold: hold.state == "active")
+        return bool(active) and all(hold.reason_id == reason for hold in active)
 
     def _oms_raise_engineering_holds(self):
         """Put the orders with engineer-to-order lines on an approval hold

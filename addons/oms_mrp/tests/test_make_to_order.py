@@ -69,8 +69,8 @@ class TestMakeToOrder(OmsMrpCommon):
         order = self._confirm(self.skid)
         line = order.order_line
         self.assertTrue(order.oms_on_hold)
-        # Approval holds show as the validation stage.
-        self.assertEqual(order.oms_stage, "validation")
+        # The design approval is a stage of its own.
+        self.assertEqual(order.oms_stage, "engineering")
         self.assertEqual(line.oms_eng_state, "pending")
         self.assertFalse(line.oms_production_ids, "no MO before the approval")
         hold = order.oms_hold_ids

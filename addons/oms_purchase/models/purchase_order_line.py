@@ -17,7 +17,8 @@ class PurchaseOrderLine(models.Model):
         if "date_planned" in vals:
             # The vendor moved the receipt: the sales lines waiting for it
             # are re-projected and their jeopardy level follows at once.
-            self._oms_get_sale_lines()._oms_supply_moved()
+            # Bookkeeping of the system: a buyer may not read sales lines.
+            self.sudo()._oms_get_sale_lines()._oms_supply_moved()
         return result
 
     # BUSINESS METHODS

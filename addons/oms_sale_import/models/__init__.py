@@ -5,3 +5,4 @@ from . import oms_po_intake
 from . import res_company
 from . import sale_order
 from . import sale_order_line
+from . import oms_fallout

@@ -19,7 +19,8 @@ class OmsPoIntake(models.Model):
 
     It is imported at once through the same OCA import as a file; what
     cannot be imported (unknown sender, unreadable file, duplicate) stays
-    here as a fallout with the reason, and no order is created. A file that
+    here with the reason and opens an ``oms.fallout`` (step "Received
+    Purchase Order"); no order is created. A file that
     would change a confirmed order waits here for review: the change is
     proposed through the order change flow, with a reason.
     """
@@ -165,6 +166,7 @@ class OmsPoIntake(models.Model):
                 "error": False,
             }
         )
+        self._oms_resolve_fallouts()
         self._oms_post_on_order(order, msg_dict)
         if status == "change":
             self.message_post(
@@ -208,9 +210,25 @@ class OmsPoIntake(models.Model):
         )
 
     def _oms_fail(self, reason):
+        """Keep the reason here and open a fallout a person will see in the
+        OMS fallout queue; no order is created."""
         self.ensure_one()
         self._oms_transition_write({"state": "failed", "error": reason})
         self.message_post(body=reason, subtype_xmlid="mail.mt_note")
+        self.env["oms.fallout"]._report_intake(self)
+
+    def _oms_resolve_fallouts(self):
+        fallouts = (
+            self.env["oms.fallout"]
+            .sudo()
+            .search(
+                [
+                    ("intake_id", "in", self.ids),
+                    ("state", "=", "open"),
+                ]
+            )
+        )
+        fallouts._resolve()
 
     # Actions
 

@@ -4,3 +4,4 @@ from . import test_email_capture
 from . import test_portal
 from . import test_portal_tour
 from . import test_security
+from . import test_demo_data

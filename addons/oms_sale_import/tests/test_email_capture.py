@@ -59,6 +59,9 @@ class TestEmailCapture(OmsSaleImportCommon):
         self.assertTrue(email, "The email is on the order's chatter.")
         self.assertEqual(email.attachment_ids.mapped("name"), ["HMB-4713.csv"])
 
+    def _fallouts(self, intake):
+        return self.env["oms.fallout"].search([("intake_id", "=", intake.id)])
+
     def test_unknown_sender_is_a_fallout(self):
         intake = self._receive(self._eml(sender=b"someone@unknown.example"))
         self.assertEqual(intake.state, "failed")
@@ -66,12 +69,49 @@ class TestEmailCapture(OmsSaleImportCommon):
         self.assertIn("someone@unknown.example", intake.error)
         self.assertFalse(intake.order_id)
         self.assertFalse(self._orders())
+        fallout = self._fallouts(intake)
+        self.assertEqual(len(fallout), 1)
+        self.assertEqual(fallout.step, "po_intake")
+        self.assertEqual(fallout.state, "open")
+        self.assertEqual(fallout.company_id, self.company)
+        self.assertFalse(fallout.order_id)
+        self.assertIn("Unknown sender", fallout.error)
+        self.assertIn(intake.name, fallout.display_name)
+
+    def test_fallout_retry_imports_once_the_cause_is_fixed(self):
+        csv = (
+            b"PO Number,Item No,Qty,Delivery Date\r\n"
+            b"HMB-4713,HM-VALVE-50,8,2030-08-31\r\n"
+            b"HMB-4713,HM-NEW-80,1,2030-08-31\r\n"
+        )
+        intake = self._receive(self._eml(csv=csv))
+        fallout = self._fallouts(intake)
+        self.assertEqual(fallout.state, "open")
+        # Retrying before the cause is fixed counts the attempt, keeps one
+        # fallout open and creates no order.
+        fallout.with_user(self.oms_user).action_retry()
+        self.assertEqual(self._fallouts(intake), fallout)
+        self.assertEqual((fallout.state, fallout.attempts), ("open", 2))
+        self.assertFalse(self._orders())
+        # The back office adds the customer's new item code, then retries.
+        self.env["oms.customer.product.code"].create(
+            {
+                "partner_id": self.customer_de.id,
+                "product_id": self.product_b.id,
+                "code": "HM-NEW-80",
+            }
+        )
+        fallout.with_user(self.oms_user).action_retry()
+        self.assertEqual(fallout.state, "resolved")
+        self.assertEqual(intake.state, "done")
+        self.assertEqual(intake.order_id, self._orders())
 
     @mute_logger("odoo.addons.oms_sale_import.models.oms_po_intake")
     def test_unreadable_file_is_a_fallout(self):
         intake = self._receive(self._eml(csv=b"\x00\x01\x02 binary \xff\xfe"))
         self.assertEqual(intake.state, "failed")
         self.assertIn("cannot be imported", intake.error)
+        self.assertEqual(self._fallouts(intake).error, intake.error)
         self.assertFalse(self._orders())
         self.assertFalse(
             self.env["sale.order"].search([("partner_id", "=", self.buyer.id)]),

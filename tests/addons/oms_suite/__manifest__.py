@@ -17,5 +17,10 @@
         "oms_helpdesk_export",
     ],
     "data": [],
+    "assets": {
+        "web.assets_tests": [
+            "oms_suite/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -6,3 +6,5 @@ from . import test_security_export_portal
 from . import test_security_jobs
 from . import test_security_matrix
 from . import test_security_export_states
+from . import test_field_labels
+from . import test_role_tours

@@ -154,6 +154,8 @@ MATRIX = {
         oms_user="r", oms_manager="crwu", **_SHIPMENT_FILE_READERS
     ),
     "oms.container.type": _rights(oms_user="r", oms_manager="crwu", salesman="r"),
+    # UN/LOCODE ports: reference data every employee reads.
+    "oms.port": _rights("r", oms_manager="crwu"),
     "oms.dd.tariff": _rights(oms_user="r", oms_manager="crwu"),
     "oms.dd.tariff.tier": _rights(oms_user="r", oms_manager="crwu"),
     # --- oms_export_logistics: shipments and what hangs on them ---
@@ -238,6 +240,7 @@ MATRIX = {
     "oms.helpdesk.escalation.level": _rights("r", helpdesk_manager="crwu"),
     "oms.helpdesk.survey.policy": _rights("r", helpdesk_manager="crwu"),
     "oms.helpdesk.remedy": _rights("r", helpdesk_agent="cr", helpdesk_manager="crw"),
+    "oms.satisfaction.report": _rights(helpdesk_manager="r"),
     "helpdesk.ticket.remedy": _rights(helpdesk_agent="crw", helpdesk_manager="crw"),
     "helpdesk.ticket.remedy.line": _rights(
         helpdesk_agent="crwu", helpdesk_manager="crwu"

@@ -35,8 +35,8 @@ registry.category("web_tour.tours").add("oms_mrp_eto_tour", {
         },
         // Waiting for the engineering approval
         {
-            content: "The order waits in validation",
-            trigger: ".o_form_view .o_field_widget[name='oms_stage']:contains('Validation')",
+            content: "The order waits in engineering",
+            trigger: ".o_form_view .o_field_widget[name='oms_stage']:contains('Engineering')",
         },
         {
             content: "The line awaits the approval of its design",
