@@ -11,23 +11,5 @@ class AccountMove(models.Model):
         position in place of its IGST-paid export position."""
         result = super()._compute_fiscal_position_id()
         for company, moves in self.grouped("company_id").items():
-            export, lut = company._oms_l10n_in_export_positions()
-            if lut:
-                moves.filtered(
-                    lambda m, export=export: (
-                        m.fiscal_position_id == export
-                        and not m._oms_l10n_in_partner_position()
-                    )
-                ).fiscal_position_id = lut
+            company._oms_l10n_in_apply_lut(moves)
         return result
-
-    def _oms_l10n_in_partner_position(self):
-        """The position set on the customer, which l10n_in keeps as chosen."""
-        self.ensure_one()
-        partner = self.partner_id.with_company(self.company_id)
-        return (
-            self.partner_shipping_id.with_company(
-                self.company_id
-            ).property_account_position_id
-            or partner.property_account_position_id
-        )

@@ -35,3 +35,25 @@ class ResCompany(models.Model):
         if not (export and lut):
             return None, None
         return export, lut
+
+    def _oms_l10n_in_apply_lut(self, records):
+        """Move ``records`` (sale orders or invoices of this company) from
+        l10n_in's IGST-paid export position to its LUT position, unless the
+        position comes from the customer, which l10n_in keeps as chosen."""
+        if not self:  # a new record without its company yet
+            return
+        export, lut = self._oms_l10n_in_export_positions()
+        if not lut:
+            return
+        records.filtered(
+            lambda r: r.fiscal_position_id == export and not _customer_position(r)
+        ).fiscal_position_id = lut
+
+
+def _customer_position(record):
+    """The fiscal position set on the record's customer (or ship-to)."""
+    company = record.company_id
+    return (
+        record.partner_shipping_id.with_company(company).property_account_position_id
+        or record.partner_id.with_company(company).property_account_position_id
+    )

@@ -24,23 +24,5 @@ class SaleOrder(models.Model):
         position in place of its IGST-paid export position."""
         result = super()._compute_fiscal_position_id()
         for company, orders in self.grouped("company_id").items():
-            export, lut = company._oms_l10n_in_export_positions()
-            if lut:
-                orders.filtered(
-                    lambda o, export=export: (
-                        o.fiscal_position_id == export
-                        and not o._oms_l10n_in_partner_position()
-                    )
-                ).fiscal_position_id = lut
+            company._oms_l10n_in_apply_lut(orders)
         return result
-
-    def _oms_l10n_in_partner_position(self):
-        """The position set on the customer, which l10n_in keeps as chosen."""
-        self.ensure_one()
-        partner = self.partner_id.with_company(self.company_id)
-        return (
-            self.partner_shipping_id.with_company(
-                self.company_id
-            ).property_account_position_id
-            or partner.property_account_position_id
-        )

@@ -205,6 +205,7 @@ class TestInvoicePolicy(OmsInvoicingCommon):
             [
                 ("model_name", "=", policy._name),
                 ("method_name", "=", "_oms_job_invoice_orders"),
+                ("id", "not in", self.jobs_before),
             ]
         )
         self.assertEqual(len(jobs), 1)
