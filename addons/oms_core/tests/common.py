@@ -133,6 +133,18 @@ class OmsCoreCommon(BaseCommon):
         )
 
     @classmethod
+    def _create_late_lines_rule(cls, level="high"):
+        """A jeopardy rule raising every line projected late."""
+        return cls._create_rule(
+            name="Late lines",
+            applies_to="sale.order.line",
+            event="jeopardy_scan",
+            rule_type="jeopardy",
+            jeopardy_level=level,
+            domain="[('oms_delay_days', '>', 0)]",
+        )
+
+    @classmethod
     def _create_order(cls, partner=None, lines=None, **vals):
         partner = partner or cls.customer_de
         lines = lines or [(cls.product, 10)]

@@ -133,14 +133,7 @@ class TestMakeToOrder(OmsMrpCommon):
         self.assertFalse(too_soon.order_line.oms_production_ids)
 
     def test_late_mo_raises_jeopardy(self):
-        self._create_rule(
-            name="Late lines",
-            applies_to="sale.order.line",
-            event="jeopardy_scan",
-            rule_type="jeopardy",
-            jeopardy_level="high",
-            domain="[('oms_delay_days', '>', 0)]",
-        )
+        self._create_late_lines_rule()
         order = self._confirm(self.exchanger)
         line = order.order_line
         late = line.oms_promised_date + timedelta(days=3)

@@ -64,14 +64,7 @@ class TestStrategies(OmsMrpCommon):
         )
 
     def test_late_mo_raises_jeopardy_per_strategy(self):
-        self._create_rule(
-            name="Late lines",
-            applies_to="sale.order.line",
-            event="jeopardy_scan",
-            rule_type="jeopardy",
-            jeopardy_level="high",
-            domain="[('oms_delay_days', '>', 0)]",
-        )
+        self._create_late_lines_rule()
         for product in (self.pump, self.skid):
             with self.subTest(product=product.name):
                 line = self._confirm_released(product).order_line

@@ -67,14 +67,7 @@ class TestBuyToOrder(OmsPurchaseCommon):
         self.assertFalse(too_soon.order_line._oms_get_purchase_lines())
 
     def test_late_po_raises_jeopardy(self):
-        self._create_rule(
-            name="Late lines",
-            applies_to="sale.order.line",
-            event="jeopardy_scan",
-            rule_type="jeopardy",
-            jeopardy_level="high",
-            domain="[('oms_delay_days', '>', 0)]",
-        )
+        self._create_late_lines_rule()
         order = self._confirm()
         line = order.order_line
         self.assertEqual(line.oms_jeopardy_level, "none")
