@@ -17,6 +17,13 @@
 #   OMS_BENCH_IMPORT_LINES=2000 lines of the imported purchase order file
 #   OMS_BENCH_REUSE=1          keep the databases of the previous run (the OMS
 #                              addons are upgraded in it, for the current code)
+#   --only throughput          (`make bench-throughput`, not in the default
+#                              run) order to cash over JSON-RPC on Odoo
+#                              started with 1 then 2 workers, alternated, in
+#                              database ${OMS_BENCH_OMS_DB}_throughput;
+#                              OMS_BENCH_TP_ORDERS=40 orders per run,
+#                              OMS_BENCH_TP_CLIENTS=4 clients, OMS_BENCH_TP_PAIRS=2,
+#                              OMS_BENCH_TP_PORT=8369 (gevent port: +3)
 # Odoo's own output goes to .bench-logs/.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -87,6 +94,19 @@ run_import() {
     "$ODOO_PYTHON" "$OMS_ROOT/tests/bench/bench_import.py" --oms-db "${OMS_DB}_all" \
         --lines "$import_lines" -- "${ODOO_ARGS[@]}"
 }
+run_throughput() {
+    local port="${OMS_BENCH_TP_PORT:-8369}" orders="${OMS_BENCH_TP_ORDERS:-40}"
+    [ -n "$quick" ] && orders="${OMS_BENCH_TP_ORDERS:-20}"
+    ensure_port_free "$port" "Choose another one: OMS_BENCH_TP_PORT=..."
+    build_db "${OMS_DB}_throughput" "$OMS_BENCH_ADDONS" upgrade
+    say "Throughput bench: order to cash over JSON-RPC with 1 and 2 Odoo workers"
+    "$ODOO_PYTHON" "$OMS_ROOT/tests/bench/bench_throughput.py" --db "${OMS_DB}_throughput" \
+        --orders "$orders" --clients "${OMS_BENCH_TP_CLIENTS:-4}" \
+        --pairs "${OMS_BENCH_TP_PAIRS:-2}" --http-port "$port" \
+        --gevent-port "$((port + 3))" --log-dir "$LOG_DIR" \
+        -- -c "$OMS_ROOT/config/odoo-test.conf" --addons-path="$OMS_ADDONS_PATH" \
+        --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password="$PGPASSWORD"
+}
 only=""
 for ((i = 0; i < ${#args[@]}; i++)); do
     if [ "${args[$i]}" = --only ]; then only="${args[$((i + 1))]:-}"; fi
@@ -99,6 +119,7 @@ fi
 case "$only" in
     supply) run_supply; exit 0 ;;
     import) run_import; exit 0 ;;
+    throughput) run_throughput; exit 0 ;;
 esac
 
 needed=$("$ODOO_PYTHON" "$BENCH" --needed-databases "${args[@]}")

@@ -4,7 +4,7 @@
     "name": "OMS Core",
     "summary": "Rules-driven order pipeline: holds, validation, sourcing, "
     "scheduling, jeopardy and fulfilment on sales orders",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.3.0",
     "category": "Sales/Sales",
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",
@@ -30,6 +30,7 @@
         "security/ir.model.access.csv",
         "security/oms_core_security.xml",
         "security/queue_job_security.xml",
+        "security/oms_background_task_security.xml",
         "data/oms_reason_data.xml",
         "data/mail_template_data.xml",
         "data/oms_rule_data.xml",
@@ -38,6 +39,7 @@
         "data/oms_rule_jeopardy_data.xml",
         "data/ir_cron_jeopardy_data.xml",
         "data/oms_date_notice_data.xml",
+        "data/queue_job_data.xml",
         "views/oms_jeopardy_scan_views.xml",
         "views/oms_rule_views.xml",
         "views/oms_reason_views.xml",
@@ -59,6 +61,7 @@
         "wizard/oms_payment_override_views.xml",
         "views/queue_job_views.xml",
         "views/oms_core_menus.xml",
+        "views/oms_background_task_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -82,6 +82,7 @@
         "demo/oms_dd_demo.xml",
         "demo/oms_export_shipment_flow_demo.xml",
         "demo/oms_export_shipment_other_demo.xml",
+        "demo/res_users_demo.xml",
     ],
     "installable": True,
 }

@@ -57,6 +57,7 @@
         "demo/oms_invoice_policy_demo.xml",
         "demo/oms_cash_application_demo.xml",
         "demo/oms_kpi_demo.xml",
+        "demo/res_users_demo.xml",
     ],
     "installable": True,
 }

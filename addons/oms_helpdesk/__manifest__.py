@@ -48,6 +48,7 @@
         "demo/oms_rule_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/survey_user_input_demo.xml",
+        "demo/res_users_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

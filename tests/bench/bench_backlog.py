@@ -4,6 +4,7 @@
 database in turn: the jeopardy scan over open order lines, invoicing of
 delivered orders, the demurrage and detention scan over containers."""
 
+import os
 from collections import defaultdict
 from datetime import timedelta
 
@@ -17,17 +18,111 @@ from bench_orders import (
 )
 
 
+def _sizes(value):
+    """Sizes of a section: an int, or a comma-separated list (``10000,100000``)."""
+    if isinstance(value, int):
+        return [value]
+    return [int(part) for part in str(value).replace(" ", "").split(",") if part]
+
+
+# OMS_BENCH_OPEN_LINES and OMS_BENCH_CONTAINERS may list several sizes; the
+# runner's parser reads one integer: it gets the first, this module the list.
+SIZES = {}
+for _name in ("OPEN_LINES", "CONTAINERS"):
+    _value = os.environ.get(f"OMS_BENCH_{_name}", "")
+    if "," in _value:
+        SIZES[_name.lower()] = _sizes(_value)
+        os.environ[f"OMS_BENCH_{_name}"] = str(SIZES[_name.lower()][0])
+
+
+def _section_sizes(args, name):
+    return SIZES.get(name) or _sizes(getattr(args, name))
+
+
+def _sql_copy(cr, table, ids, copies, overrides=None, remap=None):
+    """Insert ``copies`` copies of the rows ``ids`` of ``table`` in one
+    statement, every other column as in the source row. ``overrides``:
+    ``{column: SQL expression}`` over the source row ``t`` and the copy
+    number ``m.k``; ``remap``: ``{column: map table}`` of the copies of the
+    rows a column points to, copy k to copy k.
+
+    :returns: the name of the map table (``old_id, new_id, k``)
+    """
+    overrides = overrides or {}
+    remap = remap or {}
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = %s AND column_name != 'id' ORDER BY ordinal_position",
+        [table],
+    )
+    columns = [row[0] for row in cr.fetchall()]
+    count = len(ids) * copies
+    # A block of ids reserved at once: the copies get consecutive ids.
+    cr.execute("SELECT nextval(%s)", [f"{table}_id_seq"])
+    start = cr.fetchone()[0]
+    cr.execute("SELECT setval(%s, %s)", [f"{table}_id_seq", start + count])
+    mapping = f"bench_map_{table}"
+    cr.execute(
+        f"DROP TABLE IF EXISTS {mapping}; "
+        f"CREATE TEMP TABLE {mapping} (old_id int, new_id int, k int)"
+    )
+    cr.execute(
+        f"""
+        INSERT INTO {mapping}
+        SELECT src.id, %s + (k - 1) * %s + src.pos - 1, k
+          FROM (SELECT id, row_number() OVER (ORDER BY id) AS pos
+                  FROM unnest(%s::int[]) AS u(id)) src,
+               generate_series(1, %s) AS k
+        """,
+        [start, len(ids), list(ids), copies],
+    )
+    cr.execute(f"CREATE INDEX ON {mapping} (old_id, k)")
+    exprs, joins = [], []
+    for column in columns:
+        if column in overrides:
+            exprs.append(overrides[column])
+        elif column in remap:
+            alias = f"j_{column}"
+            joins.append(
+                f"LEFT JOIN {remap[column]} {alias} "
+                f'ON {alias}.old_id = t."{column}" AND {alias}.k = m.k'
+            )
+            exprs.append(f'COALESCE({alias}.new_id, t."{column}")')
+        else:
+            exprs.append(f't."{column}"')
+    names = ", ".join(f'"{column}"' for column in columns)
+    cr.execute(
+        f"INSERT INTO {table} (id, {names}) "
+        f"SELECT m.new_id, {', '.join(exprs)} FROM {table} t "
+        f"JOIN {mapping} m ON m.old_id = t.id {' '.join(joins)}"
+    )
+    # Statistics as a live table has them: without, the planner takes the
+    # bulk of copies for a few rows (a summary query took minutes).
+    cr.execute(f"ANALYZE {table}")
+    return mapping
+
+
+def _scan_measure(label, scanned, sec, qry, batch_size):
+    measure = Measure(label, sec, qry)
+    batches = max(1, -(-scanned // batch_size))
+    measure.notes.append(
+        f"{scanned:,} scanned, {batches} batches, {qry / batches:.1f} queries/batch"
+    )
+    return measure
+
+
 @section(
     "jeopardy",
-    "jeopardy scan over {args.open_lines:,} open order lines",
+    "jeopardy scan over open order lines (OMS_BENCH_OPEN_LINES): the day's "
+    "first run, then the steady state (nothing changed)",
     databases=("oms",),
 )
 def bench_jeopardy(bench, env):
-    args = bench.args
+    sizes = sorted(_section_sizes(bench.args, "open_lines"))
     Line = env["sale.order.line"]
     per_order = 10
-    orders_count = max(1, args.open_lines // per_order)
-    batch = 100
+    # Orders made through the ORM, then copied in SQL up to each size.
+    templates_count = max(1, min(sizes[0] // per_order, 45))
     fixtures = PartlyStockedFixtures(env, "J", products=40, customers=50)
     env.cr.flush()
     # An aged backlog: orders placed over the last 45 days, promised two days
@@ -37,45 +132,88 @@ def bench_jeopardy(bench, env):
 
     now = fields.Datetime.now()
     has_promise = "oms_promised_date" in Line._fields
-    setup = Measure(f"setup: {orders_count:,} confirmed orders x {per_order} lines")
-    for start in range(0, orders_count, batch):
-        indexes = range(start, min(start + batch, orders_count))
 
-        def create_and_confirm(indexes=indexes):
-            orders = env["sale.order"].create(
-                [fixtures.order_vals(index, per_order) for index in indexes]
-            )
-            orders.action_confirm()
-            by_age = defaultdict(lambda: env["sale.order"])
-            for index, order in zip(indexes, orders, strict=True):
-                by_age[index % 45] |= order
-            for age, aged in by_age.items():
-                placed = now - timedelta(days=age)
-                aged.date_order = placed
-                if has_promise:
-                    aged.order_line.oms_promised_date = placed.date() + timedelta(2)
-            return orders
+    def create_and_confirm():
+        orders = env["sale.order"].create(
+            [fixtures.order_vals(index, per_order) for index in range(templates_count)]
+        )
+        orders.action_confirm()
+        by_age = defaultdict(lambda: env["sale.order"])
+        for index, order in enumerate(orders):
+            by_age[index % 45] |= order
+        for age, aged in by_age.items():
+            placed = now - timedelta(days=age)
+            aged.date_order = placed
+            if has_promise:
+                aged.order_line.oms_promised_date = placed.date() + timedelta(2)
+        return orders
 
-        _orders, sec, qry = measured(env, create_and_confirm)
-        setup.add(sec, qry)
-    open_lines = Line.search_count(
-        [
-            ("order_id.partner_id", "in", fixtures.customers.ids),
-            ("state", "=", "sale"),
-        ]
-    )
-    setup.notes.append(f"{open_lines:,} open lines")
+    templates, sec, qry = measured(env, create_and_confirm)
+    results = [
+        Measure(f"setup: {templates_count} orders x {per_order} lines (ORM)", sec, qry)
+    ]
     if not hasattr(Line, "_oms_jeopardy_scan"):
-        raise SectionUnavailable("jeopardy scan: not available", [setup])
-    results = [setup]
-    for label in ("scan (first run)", "scan (steady state)"):
-        _res, sec, qry = measured(env, Line._oms_jeopardy_scan)
-        results.append(Measure(label, sec, qry))
-    levels = Line._read_group(
-        [("order_id.partner_id", "in", fixtures.customers.ids)],
-        ["oms_jeopardy_level"],
-        ["__count"],
-    )
+        raise SectionUnavailable("jeopardy scan: not available", results)
+    steady = "oms_jeopardy_next_check" in Line._fields
+    bench_domain = [
+        ("order_id.partner_id", "in", fixtures.customers.ids),
+        ("state", "=", "sale"),
+    ]
+    batch_size = 1000
+    orders_count = templates_count
+    for size in sizes:
+        copies = round(max(0, size // per_order - orders_count) / templates_count)
+        if copies:
+
+            def copy(copies=copies):
+                cr = env.cr
+                orders = _sql_copy(
+                    cr,
+                    "sale_order",
+                    templates.ids,
+                    copies,
+                    overrides={"name": "t.name || '/' || m.k"},
+                )
+                lines = _sql_copy(
+                    cr,
+                    "sale_order_line",
+                    templates.order_line.ids,
+                    copies,
+                    remap={"order_id": orders},
+                )
+                _sql_copy(
+                    cr,
+                    "stock_move",
+                    templates.order_line.move_ids.ids,
+                    copies,
+                    overrides={"picking_id": "NULL"},
+                    remap={"sale_line_id": lines},
+                )
+                env.invalidate_all()
+
+            _res, sec, qry = measured(env, copy)
+            results.append(
+                Measure(f"setup: {copies * templates_count:,} orders (SQL)", sec, qry)
+            )
+            orders_count += copies * templates_count
+        open_lines = Line.search_count(bench_domain)
+        if steady:
+            # The day's first run: every line due, as each morning.
+            env.cr.execute("UPDATE sale_order_line SET oms_jeopardy_next_check = NULL")
+        for label in ("first run", "steady state"):
+            scanned, sec, qry = measured(
+                env, Line._oms_jeopardy_scan, batch_size=batch_size
+            )
+            results.append(
+                _scan_measure(
+                    f"scan {open_lines:,} open lines ({label})",
+                    scanned,
+                    sec,
+                    qry,
+                    batch_size,
+                )
+            )
+    levels = Line._read_group(bench_domain, ["oms_jeopardy_level"], ["__count"])
     order = ["none", "low", "medium", "high", "critical"]
     levels.sort(key=lambda group: order.index(group[0]) if group[0] in order else 9)
     results[-1].notes.append(
@@ -279,35 +417,81 @@ class DemurrageFixtures:
 
 @section(
     "demurrage",
-    "demurrage and detention scan over {args.containers:,} containers",
+    "demurrage and detention scan over containers (OMS_BENCH_CONTAINERS, two "
+    "clocks each): the day's first run, then the steady state",
     databases=("oms",),
 )
 def bench_demurrage(bench, env):
     Clock = env["oms.dd.clock"]
     if not hasattr(Clock, "_dd_scan"):
         raise SectionUnavailable("demurrage scan: not available")
-    count = bench.args.containers
+    sizes = _section_sizes(bench.args, "containers")
+    if len(sizes) == 1:  # one size: a tenth of it too
+        sizes = [max(1, sizes[0] // 10), sizes[0]]
     fixtures = DemurrageFixtures(env)
     env = fixtures.env
     Clock = env["oms.dd.clock"]
     batch_size = 500
     results = []
-    for tag, size in (("S", max(1, count // 10)), ("L", count)):
-        containers, setup = fixtures.create_containers(tag, size)
+    # Containers made through the ORM (every pick-up and gate-in offset of
+    # the fixtures), copied in SQL with their shipments and clocks.
+    per_template = 60
+    for tag, size in zip("ABCDEFGH", sorted(sizes), strict=False):
+        templates, setup = fixtures.create_containers(tag, min(size, per_template))
         results.append(setup)
+        containers = templates
+        copies = (size - len(templates)) // len(templates)
+        if copies:
+
+            def copy(templates=templates, copies=copies, tag=tag):
+                cr = env.cr
+                shipments = _sql_copy(
+                    cr,
+                    "oms_export_shipment",
+                    templates.shipment_id.ids,
+                    copies,
+                    overrides={"name": "t.name || '/' || m.k"},
+                )
+                copied = _sql_copy(
+                    cr,
+                    "oms_export_container",
+                    templates.ids,
+                    copies,
+                    overrides={"name": "t.name || '/' || m.k"},
+                    remap={"shipment_id": shipments},
+                )
+                _sql_copy(
+                    cr,
+                    "oms_dd_clock",
+                    templates.dd_clock_ids.ids,
+                    copies,
+                    remap={"container_id": copied, "shipment_id": shipments},
+                )
+                cr.execute(f"SELECT new_id FROM {copied}")
+                env.invalidate_all()
+                return env["oms.export.container"].browse(
+                    row[0] for row in cr.fetchall()
+                )
+
+            copied, sec, qry = measured(env, copy)
+            results.append(
+                Measure(f"setup: {len(copied):,} containers (SQL)", sec, qry)
+            )
+            containers |= copied
         clocks = containers.dd_clock_ids
         for label in ("first run", "same day again"):
             scanned, sec, qry = measured(
                 env, Clock._dd_scan, clocks=clocks, batch_size=batch_size
             )
-            measure = Measure(f"scan {size:,} containers ({label})", sec, qry)
-            batches = max(1, -(-scanned // batch_size))
-            measure.notes.append(
-                f"{scanned:,} clocks, {batches} batches, "
-                f"{qry / batches:.1f} queries/batch, "
-                f"{1000 * qry / size:.0f} queries/1000 containers"
+            results.append(
+                _scan_measure(
+                    f"scan {len(containers):,} containers ({label})",
+                    scanned,
+                    sec,
+                    qry,
+                    batch_size,
+                )
             )
-            results.append(measure)
     moves = env["account.move"].search_count(
         [("journal_id", "=", env.company.dd_journal_id.id)]
     )

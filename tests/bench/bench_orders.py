@@ -349,7 +349,7 @@ def parse_args(argv):
         type=int,
         default=int(os.environ.get("OMS_BENCH_HISTORY") or -1),
         help="prior orders of the one customer of the history scenario "
-        "(env OMS_BENCH_HISTORY; default 2000, --quick 300, 0: no scenario)",
+        "(env OMS_BENCH_HISTORY; default 10000, --quick 1000, 0: no scenario)",
     )
     parser.add_argument("--lines", type=int, default=3, help="lines per order")
     parser.add_argument(
@@ -357,8 +357,7 @@ def parse_args(argv):
     )
     parser.add_argument(
         "--open-lines",
-        type=int,
-        default=int(os.environ.get("OMS_BENCH_OPEN_LINES") or 10_000),
+        default=os.environ.get("OMS_BENCH_OPEN_LINES") or "10000",
         help="open lines for the jeopardy scan (env OMS_BENCH_OPEN_LINES)",
     )
     parser.add_argument(
@@ -369,8 +368,7 @@ def parse_args(argv):
     )
     parser.add_argument(
         "--containers",
-        type=int,
-        default=int(os.environ.get("OMS_BENCH_CONTAINERS") or 20_000),
+        default=os.environ.get("OMS_BENCH_CONTAINERS") or "20000",
         help="containers for the demurrage scan (env OMS_BENCH_CONTAINERS); "
         "it also runs over a tenth of them",
     )
@@ -390,7 +388,7 @@ def parse_args(argv):
     defaults = {
         "orders": (20, 100),
         "batch_size": (5, 10),
-        "history": (300, 2000),
+        "history": (1000, 10_000),
     }
     for name, (small, full) in defaults.items():
         if getattr(args, name) in (None, -1):

@@ -18,8 +18,13 @@ from . import oms_fulfilment_strategy
 from . import res_partner
 from . import oms_scan_run_mixin
 from . import oms_jeopardy_scan
+from . import sale_order_line_jeopardy
 from . import queue_job
 from . import oms_rule_date_change
 from . import sale_order_date_notice
+from . import sale_order_payment
 from . import sale_order_line_date_notice
 from . import res_company
+from . import oms_background_task
+from . import oms_background_task_chunk
+from . import oms_jeopardy_scan_job

@@ -1,5 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
 import logging
 import math
 from collections import defaultdict
@@ -44,33 +45,55 @@ class OmsJeopardyScan(models.Model):
         help="Lines of the batches that failed and were skipped (see the server "
         "log); the next run scans them again.",
     )
+    rule_signature = fields.Char(
+        readonly=True,
+        help="Digest of the jeopardy rules when the run started: a run whose "
+        "rules differ from the last run's scans every open line again.",
+    )
 
     # BUSINESS METHODS: runs
 
     @api.model
     def _run(self, lines=None, batch_size=1000):
-        """Scan the open order lines (or ``lines``), one run per company, in
-        that company (rule domains are evaluated in the lines' company).
+        """Scan the open order lines due (or all of ``lines``), one run per
+        company, in that company (rule domains are evaluated in the lines'
+        company).
+
+        Steady state: a line scanned today is due again tomorrow, or as soon
+        as something the scan reads of it changes
+        (``oms_jeopardy_next_check``); when a company's jeopardy rules
+        changed since its last run, all its open lines are due.
 
         :returns: the scan records, one per company
         """
-        batches_by_company = self._get_batches(lines, batch_size)
+        today = fields.Date.context_today(self)
+        signatures = {}
+        if lines is None:
+            signatures = self._get_rule_signatures()
+            domain = self._get_due_scan_domain(today, signatures)
+        else:
+            domain = [("id", "in", lines.ids)]
+        batches_by_company = self._get_batches(domain, batch_size)
         if not batches_by_company and lines is None:
-            # Nothing open: the log still shows that the scan ran.
+            # Nothing due: the log still shows that the scan ran.
             batches_by_company = {self.env.company: []}
         scans = self.browse()
         for company, batches in batches_by_company.items():
-            scans |= self.with_company(company)._run_company(company, batches)
+            scans |= self.with_company(company)._run_company(
+                company, batches, today, signatures.get(company.id)
+            )
         return scans.with_env(self.env)
 
     @api.model
-    def _run_company(self, company, batches):
+    def _run_company(self, company, batches, today=None, rule_signature=None):
         """Scan ``batches`` (lists of line ids) of ``company``, each batch in
-        a savepoint: a failing batch is logged and the scan goes on.
+        a savepoint: a failing batch is logged and the scan goes on; its lines
+        stay due. Lines a concurrent transaction holds are skipped (they stay
+        due too).
 
         :returns: the scan record
         """
-        today = fields.Date.context_today(self)
+        today = today or fields.Date.context_today(self)
         scan, started = self._oms_start_run(company, today)
         Line = self.env["sale.order.line"]
         counts = defaultdict(int)
@@ -78,10 +101,12 @@ class OmsJeopardyScan(models.Model):
             batch = Line.browse(ids)
             try:
                 with self.env.cr.savepoint():
+                    batch = batch._oms_jeopardy_claim()
                     # The per-batch hook of the lines, which addons extend
                     # (oms_helpdesk opens proactive tickets there).
-                    changed = batch._oms_jeopardy_scan_batch(today)
-                counts["line_count"] += len(ids)
+                    changed = batch._oms_jeopardy_scan_batch(today) if batch else 0
+                    batch._oms_jeopardy_set_checked(today)
+                counts["line_count"] += len(batch)
                 counts["changed_count"] += changed or 0
             # A database conflict is retried as a whole by the cron.
             except Exception as error:  # pylint: disable=broad-except
@@ -94,18 +119,16 @@ class OmsJeopardyScan(models.Model):
                 counts["failed_line_count"] += len(ids)
             # Everything is flushed: keep the cache small on long scans.
             self.env.invalidate_all()
+        if rule_signature:
+            counts["rule_signature"] = rule_signature
         scan._oms_finish_run(started, counts, "failed_line_count")
         return scan
 
     @api.model
-    def _get_batches(self, lines, batch_size):
-        """``{company: [line ids]}``: the lines to scan (``None``: the open
-        lines), per company in batches of about ``batch_size`` lines that
-        never split an order (its level and escalation are per order)."""
-        if lines is None:
-            domain = self._get_scan_domain()
-        else:
-            domain = [("id", "in", lines.ids)]
+    def _get_batches(self, domain, batch_size):
+        """``{company: [line ids]}``: the lines of ``domain``, per company in
+        batches of about ``batch_size`` lines that never split an order (its
+        level and escalation are per order). One query."""
         groups = self.env["sale.order.line"]._read_group(
             domain, ["company_id", "order_id"], ["id:array_agg"]
         )
@@ -120,6 +143,61 @@ class OmsJeopardyScan(models.Model):
         for company, ids in pending.items():
             batches[company].append(ids)
         return batches
+
+    @api.model
+    def _get_due_scan_domain(self, today, signatures):
+        """Lines the scan of ``today`` looks at: those of the scan domain
+        that are due, and all of them in the companies whose rules changed
+        since their last run (``signatures``: ``{company id: signature}``)."""
+        changed = self._get_rules_changed_company_ids(signatures)
+        due = self.env["sale.order.line"]._oms_jeopardy_due_domain(today)
+        if changed:
+            due = expression.OR([due, [("company_id", "in", changed)]])
+        return expression.AND([self._get_scan_domain(), due])
+
+    @api.model
+    def _get_rule_signatures(self):
+        """``{company id: signature}`` of the jeopardy scan rules that apply
+        in each company: a digest of their stored values, which a rule
+        created, edited, archived or deleted changes. Two queries."""
+        Rule = self.env["oms.rule"].sudo().with_context(active_test=False)
+        fnames = sorted(
+            name
+            for name, field in Rule._fields.items()
+            if field.store and field.column_type and name != "__last_update"
+        )
+        rules = Rule.search_fetch([("event", "=", "jeopardy_scan")], fnames, order="id")
+        values = {rule: repr([rule[name] for name in fnames]) for rule in rules}
+        signatures = {}
+        for company in self.env["res.company"].sudo().search([]):
+            # Rule domains are evaluated in each company: the shared rules
+            # count in every company.
+            digest = hashlib.sha1(usedforsecurity=False)
+            for rule, value in values.items():
+                if rule.company_id in (company, rule.company_id.browse()):
+                    digest.update(value.encode())
+            signatures[company.id] = digest.hexdigest()
+        return signatures
+
+    @api.model
+    def _get_rules_changed_company_ids(self, signatures):
+        """Ids of the companies of ``signatures`` whose rule signature differs
+        from the one their last run recorded. One query."""
+        self.flush_model(["company_id", "rule_signature"])
+        self.env.cr.execute(
+            """
+            SELECT DISTINCT ON (company_id) company_id, rule_signature
+              FROM oms_jeopardy_scan
+             WHERE rule_signature IS NOT NULL
+             ORDER BY company_id, id DESC
+            """
+        )
+        last = dict(self.env.cr.fetchall())
+        return sorted(
+            company_id
+            for company_id, signature in signatures.items()
+            if last.get(company_id) != signature
+        )
 
     @api.model
     def _cron_run(self):
@@ -288,14 +366,15 @@ class OmsJeopardyScan(models.Model):
 
     @api.model
     def _write_grouped(self, values):
-        """Write ``{line: vals}``, one write per distinct vals, skipping the
-        lines whose values do not change."""
-        groups = defaultdict(list)
+        """Write ``{line: vals}``, skipping the lines whose values do not
+        change. The writes are gathered in the cache and flushed together,
+        one UPDATE per batch however many distinct values."""
         for line, vals in values.items():
-            if any(line[fname] != value for fname, value in vals.items()):
-                groups[tuple(sorted(vals.items()))].append(line.id)
-        for key, ids in groups.items():
-            self.env["sale.order.line"].browse(ids).write(dict(key))
+            changed = {
+                fname: value for fname, value in vals.items() if line[fname] != value
+            }
+            if changed:
+                line.write(changed)
 
     @api.model
     def _write_levels(self, lines, levels):

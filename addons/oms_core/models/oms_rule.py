@@ -205,17 +205,17 @@ class OmsRule(models.Model):
         for vals in vals_list:
             self._fill_rule_type_from_payload(vals)
         rules = super().create(vals_list)
-        self.env.registry.clear_cache()  # _get_rule_ids
+        self.env.registry.clear_cache()  # _get_rule_data
         return rules
 
     def write(self, vals):
         result = super().write(vals)
-        self.env.registry.clear_cache()  # _get_rule_ids
+        self.env.registry.clear_cache()  # _get_rule_data
         return result
 
     def unlink(self):
         result = super().unlink()
-        self.env.registry.clear_cache()  # _get_rule_ids
+        self.env.registry.clear_cache()  # _get_rule_data
         return result
 
     # CONSTRAINT METHODS
@@ -360,11 +360,16 @@ class OmsRule(models.Model):
 
     def _get_domain(self):
         self.ensure_one()
-        return eval_domain(
-            self.env,
-            self.domain,
-            label=self.env._("The condition of rule %s", self.name),
-        )
+        try:
+            return eval_domain(self.env, self.domain)
+        except ValidationError:
+            # The name (a translated field, not among the values the engine
+            # keeps cached) is read only to say which rule is wrong.
+            return eval_domain(
+                self.env,
+                self.domain,
+                label=self.env._("The condition of rule %s", self.name),
+            )
 
     @api.model
     def _get_rules(self, model_name, event, companies=None, rule_domain=None):
@@ -384,17 +389,52 @@ class OmsRule(models.Model):
                 + list(rule_domain or [])
             )
         # The engine asks at every event of every order (the mixin reads the
-        # rules as superuser): which rules apply is cached, until a rule is
-        # created, changed or deleted; only their values are read.
-        return self.browse(
-            self._get_rule_ids(model_name, event, tuple(sorted(companies.ids)))
+        # rules as superuser): which rules apply, and the values matching
+        # reads, are cached until a rule is created, changed or deleted.
+        rule_ids, values = self._get_rule_data(
+            model_name, event, tuple(sorted(companies.ids))
         )
+        rules = self.browse(rule_ids)
+        cache = self.env.cache
+        for fname, field_values in values.items():
+            cache.insert_missing(rules, self._fields[fname], field_values)
+        return rules
 
     @api.model
     @tools.ormcache("model_name", "event", "company_ids")
-    def _get_rule_ids(self, model_name, event, company_ids):
+    def _get_rule_data(self, model_name, event, company_ids):
+        """``(rule ids, {field name: cache values in the ids' order})``:
+        the active rules and the values of ``_get_match_fields`` (ids and
+        plain values only, no records)."""
         domain = self._get_rules_domain(model_name, event, company_ids)
-        return tuple(self.sudo().with_context(active_test=True).search(domain).ids)
+        rules = self.sudo().with_context(active_test=True).search(domain)
+        values = {}
+        for fname in self._get_match_fields():
+            field = self._fields[fname]
+            values[fname] = tuple(
+                field.convert_to_cache(rule[fname], rule, validate=False)
+                for rule in rules
+            )
+        return tuple(rules.ids), values
+
+    @api.model
+    def _get_match_fields(self):
+        """Fields the engine reads to match rules (not to act on them),
+        cached with the rules so that matching reads no rule. Neither
+        translated nor company-dependent: their cached value is one for
+        every user. Override to add the fields a check of yours reads."""
+        return [
+            "company_id",
+            "domain",
+            "check_method",
+            "stop_processing",
+            "rule_type",
+            "sequence",
+            "amount_threshold",
+            "ratio_threshold",
+            "max_discount",
+            "country_ids",
+        ]
 
     @api.model
     def _get_rules_domain(self, model_name, event, company_ids):

@@ -4,6 +4,7 @@ import time
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import format_datetime
 
 
@@ -57,7 +58,54 @@ class OmsScanRunMixin(models.AbstractModel):
         limit = fields.Datetime.now() - timedelta(days=self._oms_keep_days)
         self.sudo().search([("date_start", "<", limit)]).unlink()
 
+    # PUBLIC ACTIONS
+
+    @api.model
+    def action_oms_run_now(self):
+        """ "Run Now" for OMS managers: the scheduled scan, run in the
+        background as a task (``oms.background.task``) instead of through
+        Settings > Scheduled Actions; the manager follows it and is
+        notified."""
+        self._oms_check_run_now()
+        name, chunk_label = self._oms_get_run_now_labels()
+        task = self.env["oms.background.task"]._oms_start(
+            self.browse(), name, self._name, "_oms_task_run_scan", [(chunk_label, [])]
+        )
+        return task._oms_get_started_notification()
+
     # BUSINESS METHODS
+
+    @api.model
+    def _oms_check_run_now(self):
+        if not self.env.user.has_group("oms_core.group_oms_manager"):
+            raise AccessError(self.env._("Only OMS managers can run a scan by hand."))
+
+    @api.model
+    def _oms_get_run_now_labels(self):
+        """``(task name, chunk label)`` of a run by hand."""
+        raise NotImplementedError()
+
+    @api.model
+    def _oms_run_scheduled(self):
+        """Run the scan as its scheduled action does."""
+        raise NotImplementedError()
+
+    def _oms_get_run_summary(self):
+        """One line saying what this run did, for the starter."""
+        raise NotImplementedError()
+
+    @api.model
+    def _oms_task_run_scan(self):
+        """Chunk of the task: the scan's scheduled entry point, run as the
+        scheduled action runs it (sudo: the scan writes what the system
+        computes, the manager only chose when; rights are checked on start
+        and here). Returns what the scan logged."""
+        self._oms_check_run_now()
+        Scan = self.sudo()
+        last_id = Scan.search([], order="id desc", limit=1).id
+        Scan._oms_run_scheduled()
+        scans = Scan.search([("id", ">", last_id)])
+        return "\n".join(scan._oms_get_run_summary() for scan in scans)
 
     @api.model
     def _oms_start_run(self, company, scan_date):

@@ -247,14 +247,18 @@ class PaymentTransaction(models.Model):
         ``captured_only``) authorizations not expired, or what the order's
         invoices received, whichever is more (a captured payment is also
         reconciled with the invoice: never counted twice)."""
+        if not orders:
+            return {}
         limit = self._oms_get_authorization_limit()
         # Payment data of the customer, read for the check only.
         orders = orders.sudo()
         result = {}
+        # Orders without any transaction (their own stored flag) skip reading
+        # them: one query fewer at each step of their money.
         for order in orders:
+            txs = order.transaction_ids if order.oms_has_transaction else ()
             from_txs = sum(
-                self._oms_get_tx_covered(tx, captured_only, limit)
-                for tx in order.transaction_ids
+                self._oms_get_tx_covered(tx, captured_only, limit) for tx in txs
             )
             invoices = order.invoice_ids.filtered(
                 lambda m: m.state == "posted" and m.move_type == "out_invoice"

@@ -4,7 +4,9 @@ import logging
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL, float_compare
+from odoo.tools.sql import create_index
 
 from ..tools.db_errors import raise_if_db_conflict
 
@@ -101,11 +103,14 @@ class SaleOrder(models.Model):
         help="Whether the current user may release one of the order's active "
         "holds (the hold's release group), so the button is offered only then.",
     )
+    # Set by the confirmation's warning rules, cleared when the order goes
+    # back to quotation (so confirming reads nothing for it).
     oms_warning_rule_ids = fields.Many2many(
         "oms.rule",
         "sale_order_oms_warning_rel",
         string="OMS Warnings",
         readonly=True,
+        copy=False,
     )
     oms_priority = fields.Selection(
         [("0", "Normal"), ("1", "Urgent")],
@@ -192,6 +197,13 @@ class SaleOrder(models.Model):
             return "cancelled"
         if self.state in ("draft", "sent"):
             return "captured"
+        # Every line delivered (so every deliverable one): money decides, as
+        # below, without reading which lines are deliverable (their products).
+        lines = self.order_line.filtered(lambda line: not line.display_type)
+        if all(line.qty_delivered >= line.product_uom_qty for line in lines):
+            money = self._oms_get_money_stage()
+            if money:
+                return money
         deliverable = self._oms_get_deliverable_lines()
         fulfilled = bool(deliverable) and self._oms_is_fulfilled()
         if fulfilled or not deliverable:
@@ -200,7 +212,11 @@ class SaleOrder(models.Model):
                 return money
             if fulfilled:
                 return "shipped"
-        active_holds = self.oms_hold_ids.filtered(lambda h: h.state == "active")
+        # The stored hold flag (in the order's row) first: the holds of an
+        # order that has none active are not read.
+        active_holds = self.oms_on_hold and self.oms_hold_ids.filtered(
+            lambda h: h.state == "active"
+        )
         if active_holds:
             only_approvals = all(h.hold_type == "approval" for h in active_holds)
             return "validation" if only_approvals else "on_hold"
@@ -280,7 +296,7 @@ class SaleOrder(models.Model):
             if order not in confirmed:
                 order.oms_money_state = "none"
             elif (
-                order.currency_id.compare_amounts(paid[order], order.amount_total) >= 0
+                order._oms_is_covered_by(paid[order])
                 or order._oms_get_money_stage() == "paid"
             ):
                 order.oms_money_state = "paid"
@@ -290,6 +306,14 @@ class SaleOrder(models.Model):
                 order.oms_money_state = "authorized"
             else:
                 order.oms_money_state = "none"
+
+    def _oms_is_covered_by(self, amount):
+        """Whether ``amount`` covers the order's total. Nothing covers no
+        positive total: the currency (its rounding) is then not read."""
+        self.ensure_one()
+        if not amount and self.amount_total > 0:
+            return False
+        return self.currency_id.compare_amounts(amount, self.amount_total) >= 0
 
     @api.depends("oms_stage_history_ids.date_start")
     def _compute_oms_stage_entered_on(self):
@@ -377,6 +401,20 @@ class SaleOrder(models.Model):
 
     # CRUD METHODS
 
+    def _auto_init(self):
+        res = super()._auto_init()
+        # The quantity check reads a customer's latest confirmed orders
+        # (``_oms_get_quantity_history``): found through this index, their
+        # cost does not grow with the customer's history.
+        create_index(
+            self.env.cr,
+            "sale_order_oms_partner_confirmed_index",
+            self._table,
+            ["partner_id", "id DESC"],
+            where="state = 'sale'",
+        )
+        return res
+
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
@@ -408,15 +446,18 @@ class SaleOrder(models.Model):
         True or an action, is returned when nothing was held)."""
         result = super().action_confirm()
         self._oms_sync_stage()
-        holds = self.oms_hold_ids.filtered(lambda h: h.state == "active")
+        # The stored flag first: the holds of orders without any are not read.
+        holds = self.filtered("oms_on_hold").oms_hold_ids.filtered(
+            lambda h: h.state == "active"
+        )
         if not holds:
             return result
         return holds._oms_get_notification(result)
 
     def _action_confirm(self):
         # Rules run before sale_stock launches procurement, so a hold raised
-        # here keeps the order from the warehouse until it is released.
-        self.oms_warning_rule_ids = [Command.clear()]
+        # here keeps the order from the warehouse until it is released. The
+        # warnings of an earlier confirmation were cleared by action_draft.
         self._oms_apply_rules("confirm")
         return super(
             SaleOrder, self.with_context(oms_capture_fallout=True)
@@ -429,6 +470,8 @@ class SaleOrder(models.Model):
 
     def action_draft(self):
         result = super().action_draft()
+        # Warnings belong to a confirmation: the next one sets its own.
+        self.filtered("oms_warning_rule_ids").oms_warning_rule_ids = [Command.clear()]
         self._oms_sync_stage()
         return result
 
@@ -683,12 +726,15 @@ class SaleOrder(models.Model):
         def first_and_large(order):
             if order.partner_id.commercial_partner_id in known:
                 return False  # not a first order: no amount to convert
-            amount = order.currency_id._convert(
-                order.amount_total,
-                order.company_id.currency_id,
-                order.company_id,
-                order.date_order or fields.Date.context_today(order),
-            )
+            amount = order.amount_total
+            if order.currency_id != order.company_id.currency_id:
+                # Only a foreign currency is converted (reading its rates).
+                amount = order.currency_id._convert(
+                    amount,
+                    order.company_id.currency_id,
+                    order.company_id,
+                    order.date_order or fields.Date.context_today(order),
+                )
             return amount > rule.amount_threshold
 
         return self.filtered(first_and_large)
@@ -710,17 +756,7 @@ class SaleOrder(models.Model):
 
     def _oms_check_quantity_history(self, rule):
         lines = self.order_line.filtered(lambda line: line.product_id)
-        history = self.env["sale.order.line"]._read_group(
-            [
-                ("order_partner_id", "in", self.partner_id.ids),
-                ("product_id", "in", lines.product_id.ids),
-                ("state", "=", "sale"),
-                ("order_id", "not in", self.ids),
-            ],
-            ["order_partner_id", "product_id"],
-            ["product_uom_qty:avg"],
-        )
-        average = {(partner, product): avg for partner, product, avg in history}
+        average = self._oms_get_quantity_history(lines)
         suspicious = lines.filtered(
             lambda line: (
                 average.get((line.order_partner_id, line.product_id))
@@ -730,6 +766,93 @@ class SaleOrder(models.Model):
             )
         )
         return suspicious.order_id & self
+
+    def _oms_get_quantity_history(self, lines):
+        """``{(partner, product): average quantity}`` of the confirmed lines
+        of the latest other orders of the customers of ``lines`` (see
+        ``_oms_get_quantity_history_size``), for their products, as the user
+        reads them (record rules apply).
+
+        One aggregate query, over a bounded number of orders found through
+        an index: its cost does not grow with the customer's history. Only
+        other orders are read: pending changes of ``self`` (the
+        confirmation's own states) are not flushed for it but stay for the
+        request's flush, in the UPDATE it makes anyway.
+        """
+        Line = self.env["sale.order.line"]
+        fnames = ["order_partner_id", "product_id", "state", "product_uom_qty"]
+        fnames += ["order_id", "company_id"]
+        self._oms_flush_others(Line, fnames, self.order_line)
+        self._oms_flush_others(self, ["partner_id", "state", "company_id"], self)
+        size = self._oms_get_quantity_history_size()
+        latest = [
+            [
+                (
+                    "order_id",
+                    "in",
+                    self._search(
+                        [
+                            ("partner_id", "=", partner.id),
+                            ("state", "=", "sale"),
+                            ("id", "not in", self.ids),
+                        ],
+                        order="id desc",
+                        limit=size,
+                    ),
+                )
+            ]
+            for partner in lines.order_partner_id
+        ]
+        query = Line._search(
+            expression.AND(
+                [
+                    [
+                        ("product_id", "in", lines.product_id.ids),
+                        ("state", "=", "sale"),
+                    ],
+                    expression.OR(latest),
+                ]
+            )
+        )
+        query.groupby = SQL(
+            "%s, %s",
+            Line._field_to_sql(Line._table, "order_partner_id", query),
+            Line._field_to_sql(Line._table, "product_id", query),
+        )
+        sql = query.select(
+            Line._field_to_sql(Line._table, "order_partner_id", query),
+            Line._field_to_sql(Line._table, "product_id", query),
+            SQL(
+                "AVG(%s)::float",
+                Line._field_to_sql(Line._table, "product_uom_qty", query),
+            ),
+        )
+        # cr.execute, not env.execute_query: the latter would flush every
+        # line of the model, this confirmation's own included.
+        self.env.cr.execute(sql)
+        Partner, Product = self.env["res.partner"], self.env["product.product"]
+        return {
+            (Partner.browse(partner_id), Product.browse(product_id)): avg
+            for partner_id, product_id, avg in self.env.cr.fetchall()
+        }
+
+    @api.model
+    def _oms_get_quantity_history_size(self):
+        """How many of a customer's latest confirmed orders the quantity
+        check averages over: recent habits, at a bounded cost."""
+        return 50
+
+    def _oms_flush_others(self, model, fnames, mine):
+        """Flush ``fnames`` of ``model`` when records other than ``mine``
+        have pending changes to them (a raw query is about to read them)."""
+        cache = self.env.cache
+        dirty = {
+            record_id
+            for fname in fnames
+            for record_id in cache.get_dirty_records(model, model._fields[fname])._ids
+        }
+        if dirty - set(mine.ids):
+            model.flush_model(fnames)
 
     def _oms_check_payment_authorized(self, rule):
         # Captured or still-valid authorized payments, or payments of the

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import math
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -234,12 +235,8 @@ class SaleOrderLine(models.Model):
         # At confirmation a procurement error (no route, no rule) must not
         # undo the orders: try the batch, then order by order, and send the
         # orders that fail to the fallout queue for a person to fix.
-        # Flush as the current user first: a savepoint flushes with the
-        # transaction's first environment, which would log stage changes
-        # under the wrong user.
-        self.env.flush_all()
         try:
-            with self.env.cr.savepoint():
+            with self._oms_procurement_savepoint():
                 return super(SaleOrderLine, lines)._action_launch_stock_rule(
                     previous_product_uom_qty
                 )
@@ -250,6 +247,24 @@ class SaleOrderLine(models.Model):
         for order_lines in lines.grouped("order_id").values():
             order_lines._oms_launch_procurement_or_fallout(previous_product_uom_qty)
         return True
+
+    @contextmanager
+    def _oms_procurement_savepoint(self):
+        """Savepoint rolled back with the ORM's cache on an error; flushed as
+        the current user on entry (not the transaction's first environment,
+        which would log stage changes under the wrong user), not on success:
+        what is pending joins the request's flush (one UPDATE of the order)."""
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.flush()  # the pre-commit hooks (tracking), as a flushing savepoint
+        savepoint = cr.savepoint(flush=False)
+        try:
+            yield
+        except Exception:
+            cr.clear()  # what the ORM holds of the work rolled back
+            savepoint.close(rollback=True)
+            raise
+        savepoint.close(rollback=False)
 
     def _oms_launch_procurement_or_fallout(self, previous_product_uom_qty=False):
         """Launch the procurement of one order's lines; a failure goes to

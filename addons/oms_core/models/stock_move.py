@@ -12,5 +12,10 @@ class StockMove(models.Model):
         # orders (a transition point of the stage history). Warehouse users
         # have no right on sales orders: finding them is bookkeeping.
         done = moves.sudo()
-        (done.sale_line_id.order_id | done.group_id.sale_id)._oms_sync_stage()
+        # The procurement group only for moves without a sales line (returns,
+        # pickings added by hand): a move of a sales line is of its order, and
+        # reading every group would cost a query at each validation.
+        orders = done.sale_line_id.order_id
+        orders |= done.filtered(lambda move: not move.sale_line_id).group_id.sale_id
+        orders._oms_sync_stage()
         return moves

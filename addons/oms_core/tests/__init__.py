@@ -18,3 +18,8 @@ from . import test_setup_screens
 from . import test_query_counts
 from . import test_hold_fallout_screens
 from . import test_scan_logs
+from . import test_jeopardy_steady
+from . import test_background_task
+from . import test_scan_run_now
+from . import test_sale_order_payment
+from . import test_confirm_cost

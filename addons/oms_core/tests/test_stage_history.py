@@ -130,7 +130,7 @@ class TestStageHistory(OmsCoreCommon):
         order = self._create_order()
         order.with_user(self.oms_user).action_confirm()
         order.oms_hold_ids.with_user(self.oms_manager).action_release("checked")
-        order._oms_confirm_dispatch(fields.Date.today())
+        order._oms_confirm_dispatch(fields.Date.context_today(order))
         self._deliver(order, qty=4)
         self.assertEqual(order.oms_stage, "in_fulfilment")
         # The rest is not wanted any more: the order change ends the delivery.
@@ -180,7 +180,7 @@ class TestStageHistory(OmsCoreCommon):
 
         def confirm_and_schedule():
             order.action_confirm()
-            order._oms_confirm_dispatch(fields.Date.today())
+            order._oms_confirm_dispatch(fields.Date.context_today(order))
 
         def deliver_and_invoice():
             self._deliver(order)

@@ -29,3 +29,5 @@ from . import oms_port
 from . import oms_export_shipment_port
 from . import oms_kpi_snapshot
 from . import oms_export_shipment_document_job
+from . import oms_export_document_job
+from . import oms_dd_scan_job

@@ -1,25 +1,40 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
-# Queue job states in which the documents are still being prepared.
-JOB_RUNNING_STATES = ("wait_dependencies", "pending", "enqueued", "started")
-JOB_METHOD = "_oms_job_prepare_documents"
+# The chunk method of the "Prepare documents" background tasks.
+TASK_METHOD = "_oms_task_prepare_document"
 
 
 class OmsExportShipment(models.Model):
     """Document preparation in the background: rendering every PDF of a
-    shipment takes seconds each, so the button enqueues a job (channel
-    ``root.oms_export_documents``) and the user keeps working; the form shows
-    that it runs, or why it failed, and the requester is notified when done.
+    shipment takes seconds each, so "Prepare documents" starts a background
+    task (``oms.background.task``) with one chunk per document (channel
+    ``root.oms_export_documents``): the form shows "Preparing documents:
+    4 of 11", the documents lacking data are named at once, the user keeps
+    working and is notified when done; a failed document shows its reason.
+    ``action_prepare_documents`` stays the synchronous way for code.
     """
 
     _inherit = "oms.export.shipment"
 
+    oms_documents_task_id = fields.Many2one(
+        "oms.background.task",
+        string="Document Preparation",
+        compute="_compute_oms_documents_job",
+        help="The last background preparation of the documents.",
+    )
     oms_documents_preparing = fields.Boolean(
         string="Preparing Documents",
         compute="_compute_oms_documents_job",
-        help="A background job prepares the documents of this shipment.",
+        help="A background task prepares the documents of this shipment.",
+    )
+    oms_documents_done_count = fields.Integer(
+        string="Documents Prepared", compute="_compute_oms_documents_job"
+    )
+    oms_documents_todo_count = fields.Integer(
+        string="Documents To Prepare", compute="_compute_oms_documents_job"
     )
     oms_documents_job_error = fields.Char(
         string="Document Preparation Failure",
@@ -30,89 +45,71 @@ class OmsExportShipment(models.Model):
     # COMPUTE METHODS
 
     def _compute_oms_documents_job(self):
-        jobs = self._oms_get_document_jobs()
+        tasks = self.env["oms.background.task"]._get_latest_tasks(self, TASK_METHOD)
         for shipment in self:
-            job = jobs.get(shipment.id)
-            shipment.oms_documents_preparing = bool(
-                job and job.state in JOB_RUNNING_STATES
-            )
+            task = tasks.get(shipment.id)
+            running = bool(task and task.state in ("queued", "running"))
+            shipment.oms_documents_task_id = task.id if task else False
+            shipment.oms_documents_preparing = running and not task.stuck
+            shipment.oms_documents_done_count = task.chunk_finished_count if task else 0
+            shipment.oms_documents_todo_count = task.chunk_count if task else 0
             shipment.oms_documents_job_error = (
-                job.exc_message or job.exc_name or self.env._("Unknown error")
-                if job and job.state == "failed"
-                else False
+                task._get_failure_message() if task else False
             )
-
-    def _oms_get_document_jobs(self):
-        """``{shipment id: its latest document preparation job}``."""
-        keys = {
-            shipment._oms_document_job_identity(): shipment.id
-            for shipment in self
-            if shipment.id
-        }
-        if not keys:
-            return {}
-        # Coordinators may not read queue jobs (Job Queue managers do): sudo
-        # only reads the state and failure of this shipment's own jobs.
-        jobs = (
-            self.env["queue.job"]
-            .sudo()
-            .search(
-                [("identity_key", "in", list(keys))],
-                order="date_created desc, id desc",
-            )
-        )
-        latest = {}
-        for job in jobs:
-            latest.setdefault(keys[job.identity_key], job)
-        return latest
-
-    def _oms_document_job_identity(self):
-        """One document preparation job of a shipment waits at a time."""
-        self.ensure_one()
-        return f"{self._name},{self.id}:{JOB_METHOD}"
 
     # PUBLIC ACTIONS
 
     def action_prepare_documents_job(self):
         """Prepare the documents in the background (see
-        ``action_prepare_documents``): the requester is notified when done."""
+        ``action_prepare_documents``): one chunk per document whose data is
+        complete; those lacking data are named at once."""
         self.check_access("write")
-        self._oms_enqueue_document_jobs()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Preparing documents…"),
-                "message": self.env._(
-                    "You can keep working: you will be notified when the "
-                    "documents are ready."
-                ),
-                "type": "info",
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        notifications = [shipment._oms_start_document_task() for shipment in self]
+        return notifications[0] if len(notifications) == 1 else True
 
     # BUSINESS METHODS
 
-    def _oms_enqueue_document_jobs(self):
-        """One job per shipment; a shipment whose job waits is not enqueued
-        twice (identity key)."""
-        return [
-            shipment.with_delay(
-                identity_key=shipment._oms_document_job_identity(),
-                description=self.env._(
-                    "Prepare the documents of %s", shipment.display_name
-                ),
-            )._oms_job_prepare_documents()
-            for shipment in self
-        ]
+    def _oms_start_document_task(self):
+        """Start the preparation of this shipment's documents; return the
+        notification telling what runs and which documents lack data."""
+        self.ensure_one()
+        self._generate_documents()
+        documents = self.document_ids.filtered(
+            lambda d: d.state == "required" and d.document_type_id.report_id
+        )
+        missing = documents._get_missing_data()
+        complete = documents.filtered(lambda d: d not in missing)
+        message = missing and documents._get_missing_data_message(missing)
+        if not complete:
+            if missing:
+                raise UserError(
+                    self.env._("No document could be prepared:\n%s", message)
+                )
+            raise UserError(
+                self.env._("Every document of %s is already prepared.", self.name)
+            )
+        task = self.env["oms.background.task"]._oms_start(
+            self,
+            self.env._("Prepare the documents of %s", self.name),
+            "oms.export.document",
+            TASK_METHOD,
+            [(document.name, document.ids) for document in complete],
+            channel="root.oms_export_documents",
+        )
+        return task._oms_get_started_notification(
+            message=self.env._(
+                "Preparing %(count)s documents… You can keep working: you "
+                "will be notified when they are ready.",
+                count=task.chunk_count,
+            ),
+            warning=missing
+            and self.env._("Documents not prepared: data missing\n%s", message),
+        )
 
     def _oms_job_prepare_documents(self):
-        """Queue job, run as the requester: prepare the documents whose data
-        is complete (``action_prepare_documents``), note it in the chatter
-        and notify the requester. Idempotent: the checklist lists each type
-        once and prepared documents are not prepared again. Nothing
-        preparable fails the job: the form shows its reason."""
+        """Queue job of earlier versions (jobs still queued when upgrading):
+        prepare the documents whose data is complete, note it in the chatter
+        and notify the requester. Idempotent."""
         self.ensure_one()
         self._generate_documents()
         todo = self.document_ids.filtered(lambda d: d.state == "required")

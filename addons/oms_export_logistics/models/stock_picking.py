@@ -1,6 +1,6 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StockPicking(models.Model):
@@ -20,6 +20,32 @@ class StockPicking(models.Model):
     oms_export_shipment_count = fields.Integer(
         string="Export Shipment Count", compute="_compute_oms_export_shipment_count"
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        pickings = super().create(vals_list)
+        if any("oms_export_shipment_ids" in vals for vals in vals_list):
+            pickings._check_company(["oms_export_shipment_ids"])
+        return pickings
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"oms_export_shipment_ids", "company_id"} & set(vals):
+            self._check_company(["oms_export_shipment_ids"])
+        return result
+
+    def _check_company(self, fnames=None):
+        if fnames is None:
+            # The whole delivery (stock checks it at every validation, Odoo
+            # at every write of a company-checked field): all but the export
+            # shipments, which create and write above check when they change,
+            # so their relation is not read again at each validation.
+            fnames = [
+                name
+                for name in self._fields
+                if name not in ("oms_export_shipment_ids", "company_id", "company_ids")
+            ]
+        return super()._check_company(fnames)
 
     def _compute_oms_export_shipment_count(self):
         for picking in self:

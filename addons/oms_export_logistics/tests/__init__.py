@@ -27,3 +27,6 @@ from . import test_port
 from . import test_portal_tour
 from . import test_letter_credit_screens
 from . import test_dd_scan_steady
+from . import test_dd_scan_run_now
+from . import test_document_layout
+from . import test_picking_shipment_company

@@ -1,5 +1,8 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import os
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
@@ -101,12 +104,15 @@ class TestUiTourCifLc(OmsDocumentCommon, HttpCase):
 
     def test_cif_lc_tour(self):
         self.assertEqual(self.tour_order.picking_ids.state, "done")
-        self.start_tour(
-            f"/odoo/action-sale.action_orders/{self.tour_order.id}",
-            "oms_export_cif_lc_tour",
-            login="admin",
-            timeout=600,
-        )
+        # "Prepare all" runs as background jobs: no job runner here, they
+        # run in the request (queue_job's own switch for tests).
+        with patch.dict(os.environ, {"QUEUE_JOB__NO_DELAY": "1"}):
+            self.start_tour(
+                f"/odoo/action-sale.action_orders/{self.tour_order.id}",
+                "oms_export_cif_lc_tour",
+                login="admin",
+                timeout=600,
+            )
         shipment = self.env["oms.export.shipment"].search(
             [("sale_order_ids", "in", self.tour_order.ids)]
         )

@@ -24,3 +24,9 @@ from . import oms_kpi_target
 from . import oms_kpi_breach
 from . import oms_kpi_demo_history
 from . import oms_kpi_settings
+from . import oms_cash_application_job
+from . import account_bank_statement_line_cash_job
+from . import account_payment_cash_job
+from . import oms_invoice_policy_job
+from . import oms_invoice_policy_shipment
+from . import oms_kpi_snapshot_pivot

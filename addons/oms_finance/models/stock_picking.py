@@ -37,9 +37,10 @@ class StockPicking(models.Model):
         orders = self.filtered(
             lambda p: p.picking_type_code == "outgoing" and p.sale_id
         ).sale_id
-        if not orders:
+        Policy = self.env["oms.invoice.policy"]
+        if not orders or not Policy._oms_has_on_shipment_policy():
             return
-        policies = self.env["oms.invoice.policy"]._oms_policies_for(orders)
+        policies = Policy._oms_policies_for(orders)
         by_policy = {}
         for order, policy in policies.items():
             if policy.trigger == "on_shipment":

@@ -18,3 +18,5 @@ from . import test_kpi_targets
 from . import test_finance_screens
 from . import test_payment_invoice_policy
 from . import test_cash_tieout_currency
+from . import test_background_work
+from . import test_kpi_pivot

@@ -6,7 +6,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Words that may be document numbers: S00042, INV/2026/00007, WH/OUT/00012.
 REFERENCE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]{2,40}[A-Za-z0-9]")
@@ -27,6 +27,14 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         tracking=True,
         check_company=True,
+        help="The customer's order the ticket is about: set when the ticket is "
+        "opened from the order or routed from an email naming it. Users with "
+        "sales rights may link another order of the same customer.",
+    )
+    oms_can_link_order = fields.Boolean(
+        string="Can Link an Order",
+        compute="_compute_oms_can_link_order",
+        help="The user may choose the ticket's order (reads sales orders).",
     )
     picking_id = fields.Many2one(
         "stock.picking",
@@ -128,6 +136,10 @@ class HelpdeskTicket(models.Model):
 
     # COMPUTE METHODS
 
+    @api.depends_context("uid")
+    def _compute_oms_can_link_order(self):
+        self.oms_can_link_order = self.env["sale.order"].has_access("read")
+
     @api.depends("oms_one_call_resolution", "closed")
     def _compute_oms_one_call_rate(self):
         for ticket in self:
@@ -203,6 +215,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._oms_check_order_link(vals)
         tickets = super().create(vals_list)
         # Tickets created on an order; the others are noted when
         # _oms_fill_from_documents links them.
@@ -217,6 +231,10 @@ class HelpdeskTicket(models.Model):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             closing = self.filtered(lambda t: stage.closed and not t.closed)
             reopening = self.filtered(lambda t: t.closed and not stage.closed)
+        if "sale_order_id" in vals:
+            self._oms_check_order_relink(vals["sale_order_id"])
+            for ticket in self:
+                ticket._oms_check_order_link(vals)
         result = super().write(vals)
         if vals.get("sale_order_id"):
             self._oms_note_on_order()
@@ -225,6 +243,49 @@ class HelpdeskTicket(models.Model):
         if reopening:
             reopening._oms_on_reopen()
         return result
+
+    def _oms_check_order_link(self, vals):
+        """A ticket's order is one of its customer's: refuse another
+        customer's order, whatever screen or RPC sets it (the system's own
+        routing checks the customer itself). ``self`` is the ticket written,
+        or empty on create."""
+        if self.env.su or not vals.get("sale_order_id"):
+            return
+        # Read as the system: an agent may have no sales right.
+        order = self.env["sale.order"].sudo().browse(vals["sale_order_id"])
+        partner = (
+            self.env["res.partner"].browse(vals["partner_id"])
+            if "partner_id" in vals
+            else self.partner_id
+        )
+        customer = partner.sudo().commercial_partner_id
+        if customer and order.partner_id.commercial_partner_id != customer:
+            raise ValidationError(
+                self.env._(
+                    "Order %(order)s is not an order of %(customer)s, the "
+                    "ticket's customer: link one of their orders.",
+                    order=order.name,
+                    customer=customer.display_name,
+                )
+            )
+
+    def _oms_check_order_relink(self, order_id):
+        """Users who cannot read sales orders (helpdesk agents) keep the
+        order the ticket was opened or routed with: they may not change or
+        remove it (the form shows it read-only to them)."""
+        if self.env.su or self.env["sale.order"].has_access("read"):
+            return
+        changed = self.filtered(
+            lambda ticket: ticket.sale_order_id and ticket.sale_order_id.id != order_id
+        )
+        if changed:
+            raise AccessError(
+                self.env._(
+                    "Only users with sales rights change the order of a ticket "
+                    "(%(tickets)s); ask a salesperson to link another order.",
+                    tickets=", ".join(changed.mapped("display_name")),
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

@@ -15,3 +15,4 @@ from . import test_ui_tour
 from . import test_demo_service
 from . import test_kpi_snapshot
 from . import test_satisfaction_report
+from . import test_ticket_order_link

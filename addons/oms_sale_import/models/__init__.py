@@ -6,3 +6,4 @@ from . import res_company
 from . import sale_order
 from . import sale_order_line
 from . import oms_fallout
+from . import oms_po_intake_job

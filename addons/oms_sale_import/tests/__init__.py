@@ -5,3 +5,4 @@ from . import test_portal
 from . import test_portal_tour
 from . import test_security
 from . import test_demo_data
+from . import test_background_import

@@ -1,1 +1,2 @@
 from . import sale_order_import
+from . import sale_order_import_job

@@ -8,3 +8,4 @@ from . import test_security_matrix
 from . import test_security_export_states
 from . import test_field_labels
 from . import test_role_tours
+from . import test_demo_users

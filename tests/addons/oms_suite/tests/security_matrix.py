@@ -107,6 +107,10 @@ MATRIX = {
     # The jeopardy scan's run log: the cron writes it, managers read it.
     "oms.jeopardy.scan": _rights(oms_manager="r"),
     "oms.fallout": _rights(oms_user="rw", oms_manager="rw", **_ORDER_TRACKING_READERS),
+    # Background work: everyone reads (record rules: one's own, managers
+    # their companies'); only the task's methods write.
+    "oms.background.task": _rights("r"),
+    "oms.background.task.chunk": _rights("r"),
     "oms.return.request": _rights(
         oms_user="crw", oms_manager="crwu", **_ORDER_TRACKING_READERS
     ),

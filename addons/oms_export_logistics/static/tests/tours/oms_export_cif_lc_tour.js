@@ -111,7 +111,7 @@ registry.category("web_tour.tours").add("oms_export_cif_lc_tour", {
             },
             {
                 content: "Prepare every document whose data is complete",
-                trigger: ".o_notebook button[name='action_prepare_documents']",
+                trigger: ".o_notebook button[name='action_prepare_documents_job']",
                 run: "click",
             },
             documentState("Commercial Invoice", "Prepared"),
@@ -180,7 +180,7 @@ registry.category("web_tour.tours").add("oms_export_cif_lc_tour", {
             },
             {
                 content: "Prepare the documents that needed the B/L",
-                trigger: ".o_notebook button[name='action_prepare_documents']",
+                trigger: ".o_notebook button[name='action_prepare_documents_job']",
                 run: "click",
             },
             documentState("Bill of Lading", "Prepared"),
