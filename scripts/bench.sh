@@ -7,7 +7,7 @@
 #                              workloads; the default run takes under 30)
 #   OMS_BENCH_ORDERS=100       orders per database and scenario in the
 #                              order-to-cash workload (3 lines each)
-#   OMS_BENCH_HISTORY=2000     prior orders of the one customer of the
+#   OMS_BENCH_HISTORY=10000    prior orders of the one customer of the
 #                              history scenario
 #   OMS_BENCH_OPEN_LINES=10000 open order lines for the jeopardy scan
 #   OMS_BENCH_ONLY=orders      one section (or pass --only SECTION): orders,

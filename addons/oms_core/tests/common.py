@@ -72,14 +72,23 @@ class OmsCoreCommon(BaseCommon):
             [("company_id", "=", cls.company.id)], limit=1
         )
         cls.stock_location = cls.warehouse.lot_stock_id
+        # The users live in the test user's time zone: "today" is the same
+        # date for all of them at any hour of the run.
+        tz = cls.env.user.tz
         cls.oms_user = new_test_user(
-            cls.env, login="oms_test_user", groups="oms_core.group_oms_user"
+            cls.env, login="oms_test_user", groups="oms_core.group_oms_user", tz=tz
         )
         cls.oms_manager = new_test_user(
-            cls.env, login="oms_test_manager", groups="oms_core.group_oms_manager"
+            cls.env,
+            login="oms_test_manager",
+            groups="oms_core.group_oms_manager",
+            tz=tz,
         )
         cls.salesman = new_test_user(
-            cls.env, login="oms_test_salesman", groups="sales_team.group_sale_salesman"
+            cls.env,
+            login="oms_test_salesman",
+            groups="sales_team.group_sale_salesman",
+            tz=tz,
         )
         cls.customer_de = cls.env["res.partner"].create(
             {

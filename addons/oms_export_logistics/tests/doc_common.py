@@ -52,7 +52,8 @@ class OmsDocumentCommon(OmsCoreCommon):
         )
         cls.order.action_confirm()
         cls.currency = cls.order.currency_id
-        cls.today = fields.Date.today()
+        # The user's today, as the documents are dated.
+        cls.today = fields.Date.context_today(cls.env.user)
         cls.credit = cls.env["oms.letter.credit"].create(
             {
                 "name": "HHB-LC-2026-0042",

@@ -34,13 +34,15 @@ class TestKpi(OmsCashCommon):
             order = cls._create_order(lines=[(cls.product, 10)])
             order.action_confirm()
             # Confirmation dates the order now: back a few days, so that a
-            # promise of yesterday is possible.
+            # promise in the past is possible.
             order.date_order = fields.Datetime.now() - relativedelta(days=5)
             cls.orders[key] = order
         future = cls.today + relativedelta(days=10)
         for key, order in cls.orders.items():
             order.order_line.oms_promised_date = (
-                cls.today - relativedelta(days=1) if key == "E" else future
+                # Two days back: late whatever the hour of the run (the
+                # delivery's date is its UTC date, "today" the user's).
+                cls.today - relativedelta(days=2) if key == "E" else future
             )
 
     def _prepare_dataset(self):
