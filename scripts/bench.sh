@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # `make bench`: performance figures of the OMS against plain Odoo. Builds two
-# databases without demo data (dropped and rebuilt each run unless
-# OMS_BENCH_REUSE=1), runs the same workload on both and prints a table.
-# Never fails on speed; exits non-zero only when the bench cannot run.
+# databases without demo data on its first run and keeps them (the OMS addons
+# are upgraded in them when their code changed), runs the same workload on
+# both and prints a table. Never fails on speed; exits non-zero only when the
+# bench cannot run.
 #   --quick                    everyday figures in under 5 minutes (smaller
 #                              workloads; the default run takes under 30)
-#   OMS_BENCH_ORDERS=100       orders per database and scenario in the
+#   --all                      also the supply and import sections (their
+#                              own two databases; not in the default run)
+#   OMS_BENCH_FRESH=1          drop and rebuild the databases first
+#   OMS_BENCH_ORDERS=60        orders per database and scenario in the
 #                              order-to-cash workload (3 lines each)
 #   OMS_BENCH_HISTORY=10000    prior orders of the one customer of the
 #                              history scenario
 #   OMS_BENCH_OPEN_LINES=10000 open order lines for the jeopardy scan
 #   OMS_BENCH_ONLY=orders      one section (or pass --only SECTION): orders,
-#                              jeopardy, invoicing, demurrage, supply, import,
-#                              kpi
+#                              jeopardy, invoicing, demurrage, kpi, supply,
+#                              import
 #   OMS_BENCH_KPI_ORDERS=10000 orders behind the KPI refresh and target check
 #   OMS_BENCH_IMPORT_LINES=2000 lines of the imported purchase order file
-#   OMS_BENCH_REUSE=1          keep the databases of the previous run (the OMS
-#                              addons are upgraded in it, for the current code)
 #   --only throughput          (`make bench-throughput`, not in the default
 #                              run) order to cash over JSON-RPC on Odoo
 #                              started with 1 then 2 workers, alternated, in
@@ -34,7 +36,11 @@ PLAIN_MODULES="sale_management,sale_stock,stock_delivery"
 LOG_DIR="$OMS_ROOT/.bench-logs"
 BENCH="$OMS_ROOT/tests/bench/bench_orders.py"
 
-args=("$@")
+args=()
+all=""
+for arg in "$@"; do  # --all is this script's; the rest goes to the bench
+    if [ "$arg" = --all ]; then all=1; else args+=("$arg"); fi
+done
 [ -n "${OMS_BENCH_ONLY:-}" ] && args+=(--only "$OMS_BENCH_ONLY")
 
 require_odoo
@@ -42,18 +48,25 @@ install_requirements
 ensure_postgres
 mkdir -p "$LOG_DIR"
 
-build_db() {  # DB MODULES [upgrade]: upgrade MODULES when the DB is reused
+addons_stamp() {  # what the OMS addons' code is now: files and contents
+    (cd "$OMS_ROOT" && find addons tests/addons -type f -not -name '*.pyc' -print0 \
+        | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
+}
+
+build_db() {  # DB MODULES [upgrade]: upgrade MODULES when the DB is kept
     local db=$1 modules=$2 upgrade=${3:-} log="$LOG_DIR/install-$1.log"
+    local stamp="$LOG_DIR/$1.stamp"
     if db_exists "$db"; then
-        if [ "${OMS_BENCH_REUSE:-0}" = 1 ]; then
-            if [ -n "$upgrade" ]; then
-                say "Reusing database $db (OMS_BENCH_REUSE=1): upgrading $modules; log: $log"
+        if [ "${OMS_BENCH_FRESH:-0}" != 1 ]; then
+            if [ -n "$upgrade" ] && [ "$(cat "$stamp" 2>/dev/null)" != "$(addons_stamp)" ]; then
+                say "Keeping database $db: upgrading $modules (the code changed); log: $log"
                 mapfile -t options < <(upgrade_options "$db" "$modules")
                 odoo_bin -c "$OMS_ROOT/config/odoo-test.conf" -d "$db" "${options[@]}" \
                     --stop-after-init --logfile="$log" \
                     || die "Upgrading $modules in $db failed: see $log"
+                addons_stamp >"$stamp"
             else
-                say "Reusing database $db (OMS_BENCH_REUSE=1)"
+                say "Keeping database $db (OMS_BENCH_FRESH=1 rebuilds it)"
             fi
             return 0
         fi
@@ -67,6 +80,19 @@ build_db() {  # DB MODULES [upgrade]: upgrade MODULES when the DB is reused
     if grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log"; then
         say "warning: errors were logged while installing $modules into $db: see $log"
     fi
+    addons_stamp >"$stamp"
+}
+
+build_dbs() {  # "DB MODULES [upgrade]" ...: two at a time, one per core
+    local pids=() spec
+    for spec in "$@"; do
+        # shellcheck disable=SC2086  # the spec is split on purpose
+        build_db $spec &
+        pids+=($!)
+    done
+    for pid in "${pids[@]}"; do
+        wait "$pid" || die "Building the bench databases failed (see above)"
+    done
 }
 
 ODOO_ARGS=(-c "$OMS_ROOT/config/odoo-test.conf"
@@ -81,8 +107,8 @@ quick=""
 supply_args=()
 import_lines="${OMS_BENCH_IMPORT_LINES:-2000}"
 run_supply() {
-    build_db "${PLAIN_DB}_supply" "$PLAIN_MODULES,sale_purchase_stock,sale_mrp"
-    build_db "${OMS_DB}_all" "$OMS_ADDONS" upgrade
+    build_dbs "${PLAIN_DB}_supply $PLAIN_MODULES,sale_purchase_stock,sale_mrp" \
+        "${OMS_DB}_all $OMS_ADDONS upgrade"
     say "Supply bench: confirm with buy- and make-to-order lines"
     "$ODOO_PYTHON" "$OMS_ROOT/tests/bench/bench_supply.py" \
         --plain-db "${PLAIN_DB}_supply" --oms-db "${OMS_DB}_all" "${supply_args[@]}" \
@@ -115,6 +141,7 @@ done
 if [ -n "$quick" ]; then
     supply_args=(--batches 4 --batch-size 5)
     import_lines="${OMS_BENCH_IMPORT_LINES:-200}"
+    export OMS_BENCH_KPI_ORDERS="${OMS_BENCH_KPI_ORDERS:-1000}"
 fi
 case "$only" in
     supply) run_supply; exit 0 ;;
@@ -124,20 +151,22 @@ esac
 
 needed=$("$ODOO_PYTHON" "$BENCH" --needed-databases "${args[@]}")
 bench_args=()
+specs=()
 if [[ " $needed " == *" plain "* ]]; then
-    build_db "$PLAIN_DB" "$PLAIN_MODULES"
+    specs+=("$PLAIN_DB $PLAIN_MODULES")
     bench_args+=(--plain-db "$PLAIN_DB")
 fi
 if [[ " $needed " == *" oms "* ]]; then
-    build_db "$OMS_DB" "$OMS_BENCH_ADDONS" upgrade
+    specs+=("$OMS_DB $OMS_BENCH_ADDONS upgrade")
     bench_args+=(--oms-db "$OMS_DB")
 fi
+build_dbs "${specs[@]}"
 
 say "Running the bench; Odoo log: $LOG_DIR/bench-odoo.log"
 "$ODOO_PYTHON" "$BENCH" "${bench_args[@]}" "${args[@]}" -- "${ODOO_ARGS[@]}"
-# --quick: the order-to-cash and scan sections only (their own databases
-# are enough); the supply and import sections build two more.
-if [ -z "$only" ] && [ -z "$quick" ]; then
+# --all: the supply and import sections too, on two more databases (Odoo's
+# purchase and mrp on both sides).
+if [ -z "$only" ] && [ -n "$all" ]; then
     run_supply
     run_import
 fi

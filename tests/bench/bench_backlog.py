@@ -254,7 +254,7 @@ def _oms_invoice_policy(env):
     journal = env["account.journal"].search(
         [("company_id", "=", env.company.id), ("type", "=", "sale")], limit=1
     )
-    return env["oms.invoice.policy"].create(
+    policy = env["oms.invoice.policy"].create(
         {
             "name": "Bench invoicing",
             "sequence": -1,
@@ -264,6 +264,20 @@ def _oms_invoice_policy(env):
             "auto_post": True,
         }
     )
+    # Orders get their policy from invoice-policy rules, first by sequence:
+    # this one comes before any other.
+    env["oms.rule"].create(
+        {
+            "name": "Bench invoicing: every order",
+            "sequence": -1,
+            "event": "invoice_policy",
+            "rule_type": "invoice_policy",
+            "invoice_policy_id": policy.id,
+            "company_id": policy.company_id.id,
+            "domain": "[]",
+        }
+    )
+    return policy
 
 
 @section(

@@ -336,7 +336,7 @@ def parse_args(argv):
         type=int,
         default=int(os.environ.get("OMS_BENCH_ORDERS") or 0) or None,
         help="orders per database and scenario in the order-to-cash workload "
-        "(env OMS_BENCH_ORDERS; default 100, --quick 20)",
+        "(env OMS_BENCH_ORDERS; default 60, --quick 20)",
     )
     parser.add_argument(
         "--batch-size",
@@ -363,7 +363,7 @@ def parse_args(argv):
     parser.add_argument(
         "--invoice-orders",
         type=int,
-        default=int(os.environ.get("OMS_BENCH_INVOICE_ORDERS") or 2000),
+        default=int(os.environ.get("OMS_BENCH_INVOICE_ORDERS") or 200),
         help="delivered orders to invoice (env OMS_BENCH_INVOICE_ORDERS)",
     )
     parser.add_argument(
@@ -386,7 +386,7 @@ def parse_args(argv):
     args, rest = parser.parse_known_args(argv)
     quick = args.quick
     defaults = {
-        "orders": (20, 100),
+        "orders": (20, 60),
         "batch_size": (5, 10),
         "history": (1000, 10_000),
     }
@@ -396,7 +396,7 @@ def parse_args(argv):
     if quick:  # only the defaults shrink; explicit sizes stay
         for name, small in (
             ("open_lines", 1000),
-            ("invoice_orders", 200),
+            ("invoice_orders", 40),
             ("containers", 2000),
         ):
             if not os.environ.get(f"OMS_BENCH_{name.upper()}") and getattr(

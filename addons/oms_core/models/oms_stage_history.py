@@ -87,9 +87,11 @@ class OmsStageHistory(models.Model):
         the stage notification cron (``_oms_sync_drifted``), records the stage
         reached.
 
-        Cost, at every stage change of an order: one UPDATE closing its open
-        entry (which returns it: no SELECT), one INSERT, and the order's
-        ``oms_stage_recorded`` joins the order's own UPDATE at flush.
+        Cost, at every stage change of an order: one statement closing its
+        open entry and inserting the new one (``_oms_close_and_insert``), and
+        the order's ``oms_stage_recorded`` joins the order's own UPDATE at
+        flush. Orders without a recorded stage (of before the bookkeeping)
+        have their open entry read back first.
 
         :param created: ``orders`` were just created (they have no entry yet)
         """
@@ -107,7 +109,15 @@ class OmsStageHistory(models.Model):
             return self.browse()
         History = self.sudo()
         now = fields.Datetime.now()
-        previous = {} if created else self._oms_close_open_entries(candidates, now)
+        # The recorded stage is the stage of the order's open entry: where
+        # every order has one, closing and opening are a single statement.
+        recorded = not created and all(candidates.mapped("oms_stage_recorded"))
+        if created:
+            previous = {}
+        elif recorded:
+            previous = {order: order.oms_stage_recorded for order in candidates}
+        else:
+            previous = self._oms_close_open_entries(candidates, now)
         # An order without a recorded stage whose open entry already says its
         # stage (a database of before the bookkeeping) only lacked the
         # bookkeeping: no second entry.
@@ -125,11 +135,71 @@ class OmsStageHistory(models.Model):
             vals_list.append(
                 self._oms_prepare_entry(order, order.oms_stage, before, now)
             )
-        entries = History.create(vals_list)
+        # Closing (orders with a recorded stage; the others were closed
+        # above) and inserting: one statement.
+        closing = candidates if recorded else candidates.browse()
+        entries = History._oms_close_and_insert(closing, vals_list, now)
         self._oms_set_stage_entered_on(changed, now)
-        for stage, stage_orders in candidates.grouped("oms_stage").items():
+        for stage, stage_orders in (candidates - changed).grouped("oms_stage").items():
             stage_orders.oms_stage_recorded = stage
         return entries.sudo(False)
+
+    @api.model
+    def _oms_close_and_insert(self, orders, vals_list, now):
+        """Close the open entries of ``orders`` (if any) and insert
+        ``vals_list``, in one statement (the UPDATE does not see the rows the
+        INSERT adds).
+
+        The history has no other writer and nothing overrides its
+        ``create``: the INSERT sets every column ``create`` would (the
+        values are complete, see ``_oms_prepare_entry``), and the cache of
+        what changed is invalidated.
+
+        :returns: the new entries
+        """
+        if not vals_list:
+            return self.browse()
+        self.flush_model()
+        fnames = list(vals_list[0])
+        columns = fnames + ["create_uid", "create_date", "write_uid", "write_date"]
+        rows = SQL(", ").join(
+            SQL(
+                "(%s)",
+                SQL(", ").join(
+                    [
+                        self._fields[fname].convert_to_column(vals[fname], self)
+                        for fname in fnames
+                    ]
+                    + [self.env.uid, now, self.env.uid, now]
+                ),
+            )
+            for vals in vals_list
+        )
+        ids = self.env.execute_query(
+            SQL(
+                "%(close)s INSERT INTO oms_stage_history (%(columns)s) "
+                "VALUES %(rows)s RETURNING id",
+                close=SQL(
+                    "WITH closed AS (UPDATE oms_stage_history h "
+                    "SET date_end = %(now)s, "
+                    "duration_hours = EXTRACT(EPOCH FROM %(now)s - h.date_start) "
+                    "/ 3600, write_uid = %(uid)s, write_date = %(now)s "
+                    "WHERE h.order_id = ANY(%(order_ids)s) AND h.date_end IS NULL)",
+                    now=now,
+                    uid=self.env.uid,
+                    order_ids=orders.ids,
+                )
+                if orders
+                else SQL(),
+                columns=SQL(", ").join(SQL.identifier(col) for col in columns),
+                rows=rows,
+            )
+        )
+        self.invalidate_model(["date_end", "duration_hours", "write_uid", "write_date"])
+        self.env["sale.order"].browse(
+            {vals["order_id"] for vals in vals_list}
+        ).invalidate_recordset(["oms_stage_history_ids"])
+        return self.browse([row[0] for row in ids])
 
     @api.model
     def _oms_close_open_entries(self, orders, now):
@@ -179,13 +249,17 @@ class OmsStageHistory(models.Model):
 
     @api.model
     def _oms_set_stage_entered_on(self, orders, now):
-        """The orders entered their stage ``now``: set their stored "in
-        stage since", which the new entries would otherwise have recomputed
+        """The orders entered their stage ``now``: record it and set their
+        stored "in stage since", which the new entries would otherwise have recomputed
         by reading every entry of every order again."""
         field = orders._fields["oms_stage_entered_on"]
         self.env.remove_to_compute(field, orders)
         with self.env.protecting([field], orders):
-            orders.write({"oms_stage_entered_on": now})
+            # With the stage recorded: one write per stage, not two.
+            for stage, stage_orders in orders.grouped("oms_stage").items():
+                stage_orders.write(
+                    {"oms_stage_entered_on": now, "oms_stage_recorded": stage}
+                )
 
     @api.model
     def _oms_prepare_entry(self, order, stage, previous, date_start, date_end=False):

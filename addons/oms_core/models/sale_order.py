@@ -34,6 +34,13 @@ JEOPARDY_LEVELS = [
 JEOPARDY_RANK = {level: rank for rank, (level, _label) in enumerate(JEOPARDY_LEVELS)}
 
 
+class ProcurementFallout(UserError):
+    """A procurement error during a confirmation: the confirmation is rolled
+    back to its savepoint and redone without procurement, and the orders
+    whose procurement fails go to the fallout queue
+    (``sale.order.action_confirm``)."""
+
+
 class SaleOrder(models.Model):
     """The order pipeline on sales orders: OMS stage and its history, holds,
     dispatch, jeopardy, the rule actions and the checks the rules call.
@@ -444,7 +451,28 @@ class SaleOrder(models.Model):
         """Confirm the orders; when a rule held one, tell the user why at
         once with a sticky warning listing the holds (Odoo's own result,
         True or an action, is returned when nothing was held)."""
-        result = super().action_confirm()
+        # One savepoint around the whole confirmation, taken while nothing
+        # is pending (a request's cache is cold): a procurement error rolls
+        # it all back, and the rare failure pays for confirming twice
+        # rather than every confirmation for a flush before procurement.
+        self.env.flush_all()  # as the current user, not the savepoint's env
+        self.env.cr.flush()  # pending pre-commit hooks (tracking)
+        savepoint = self.env.cr.savepoint(flush=False)
+        try:
+            result = super().action_confirm()
+        except Exception as error:
+            self.env.cr.clear()  # what the ORM holds of the rolled back work
+            savepoint.close(rollback=True)
+            if not isinstance(error, ProcurementFallout):
+                raise
+            # Confirmed again without procurement, then launched order by
+            # order: the orders whose procurement fails go to the fallouts.
+            result = super(
+                SaleOrder, self.with_context(oms_defer_procurement=True)
+            ).action_confirm()
+            self._oms_launch_procurement_after_error(error)
+        else:
+            savepoint.close(rollback=False)  # no flush: the request's flush
         self._oms_sync_stage()
         # The stored flag first: the holds of orders without any are not read.
         holds = self.filtered("oms_on_hold").oms_hold_ids.filtered(
@@ -462,6 +490,18 @@ class SaleOrder(models.Model):
         return super(
             SaleOrder, self.with_context(oms_capture_fallout=True)
         )._action_confirm()
+
+    def _oms_launch_procurement_after_error(self, error):
+        """Launch the procurement of the orders, confirmed again without it
+        after ``error`` rolled their first confirmation back: a single order
+        goes to the fallout queue with that error, several are launched
+        order by order (see ``_oms_launch_procurement_or_fallout``)."""
+        if len(self) == 1:
+            if not self.oms_on_hold:
+                self.env["oms.fallout"]._report(self, "procurement", error)
+            return
+        for order_lines in self.order_line.grouped("order_id").values():
+            order_lines._oms_launch_procurement_or_fallout()
 
     def _action_cancel(self):
         result = super()._action_cancel()
@@ -692,22 +732,44 @@ class SaleOrder(models.Model):
         return self.filtered(over_limit)
 
     def _oms_check_first_order_amount(self, rule):
-        # Whether a confirmed order exists, not which: one query whose cost
-        # does not grow with the customers' history (EXISTS stops at the
-        # first row), in the companies the user works in.
+        # The amount first, read from the order: the customer's history is
+        # only looked up for the orders over the threshold.
+        large = self.filtered(
+            lambda order: order._oms_get_company_amount() > rule.amount_threshold
+        )
+        if not large:
+            return large
+        known = large._oms_get_partners_with_confirmed_orders()
+        return large.filtered(
+            lambda order: order.partner_id.commercial_partner_id not in known
+        )
+
+    def _oms_get_company_amount(self):
+        """The order's total in its company's currency (only a foreign
+        currency is converted, reading its rates)."""
+        self.ensure_one()
+        if self.currency_id == self.company_id.currency_id:
+            return self.amount_total
+        return self.currency_id._convert(
+            self.amount_total,
+            self.company_id.currency_id,
+            self.company_id,
+            self.date_order or fields.Date.context_today(self),
+        )
+
+    def _oms_get_partners_with_confirmed_orders(self):
+        """The commercial partners of ``self`` with another confirmed order
+        in the companies the user works in.
+
+        Whether such an order exists, not which: one query whose cost does
+        not grow with the customers' history (EXISTS stops at the first
+        row)."""
         partners = self.partner_id.commercial_partner_id
         self.env["res.partner"].flush_model(["commercial_partner_id"])
         # Only other orders are read: pending changes of ``self`` (the
         # confirmation's own date, state...) stay for the request's flush,
         # in the UPDATE of the order it makes anyway.
-        cache = self.env.cache
-        others = {
-            record_id
-            for fname in ("partner_id", "state", "company_id")
-            for record_id in cache.get_dirty_records(self, self._fields[fname])._ids
-        } - set(self.ids)
-        if others:
-            self.flush_model(["partner_id", "state", "company_id"])
+        self._oms_flush_others(self, ["partner_id", "state", "company_id"], self)
         rows = self.env.execute_query(
             SQL(
                 "SELECT cp FROM unnest(%s::int[]) AS cp WHERE EXISTS ("
@@ -721,23 +783,7 @@ class SaleOrder(models.Model):
                 self.ids or [0],
             )
         )
-        known = set(partners.browse([row[0] for row in rows]))
-
-        def first_and_large(order):
-            if order.partner_id.commercial_partner_id in known:
-                return False  # not a first order: no amount to convert
-            amount = order.amount_total
-            if order.currency_id != order.company_id.currency_id:
-                # Only a foreign currency is converted (reading its rates).
-                amount = order.currency_id._convert(
-                    amount,
-                    order.company_id.currency_id,
-                    order.company_id,
-                    order.date_order or fields.Date.context_today(order),
-                )
-            return amount > rule.amount_threshold
-
-        return self.filtered(first_and_large)
+        return partners.browse([row[0] for row in rows])
 
     def _oms_check_ship_bill_country(self, rule):
         return self.filtered(

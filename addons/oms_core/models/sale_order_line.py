@@ -2,14 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import math
 from collections import defaultdict
-from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-from .sale_order import JEOPARDY_LEVELS, JEOPARDY_RANK
+from .sale_order import JEOPARDY_LEVELS, JEOPARDY_RANK, ProcurementFallout
 
 
 class SaleOrderLine(models.Model):
@@ -225,6 +224,10 @@ class SaleOrderLine(models.Model):
     # BUSINESS METHODS: procurement gate
 
     def _action_launch_stock_rule(self, previous_product_uom_qty=False):
+        if self.env.context.get("oms_defer_procurement"):
+            # The confirmation is redone after a procurement error; each
+            # order's procurement is launched afterwards, on its own.
+            return True
         # Held orders do not reach the warehouse; releasing the last hold
         # launches their procurement (sale.order._oms_launch_procurement).
         lines = self.filtered(lambda line: not line.order_id.oms_on_hold)
@@ -233,38 +236,15 @@ class SaleOrderLine(models.Model):
                 previous_product_uom_qty
             )
         # At confirmation a procurement error (no route, no rule) must not
-        # undo the orders: try the batch, then order by order, and send the
-        # orders that fail to the fallout queue for a person to fix.
+        # undo the orders: sale.order.action_confirm rolls back to its
+        # savepoint and confirms again without procurement, then sends the
+        # orders whose procurement fails to the fallout queue.
         try:
-            with self._oms_procurement_savepoint():
-                return super(SaleOrderLine, lines)._action_launch_stock_rule(
-                    previous_product_uom_qty
-                )
+            return super(SaleOrderLine, lines)._action_launch_stock_rule(
+                previous_product_uom_qty
+            )
         except UserError as error:
-            if len(lines.order_id) <= 1:
-                self.env["oms.fallout"]._report(lines.order_id, "procurement", error)
-                return False
-        for order_lines in lines.grouped("order_id").values():
-            order_lines._oms_launch_procurement_or_fallout(previous_product_uom_qty)
-        return True
-
-    @contextmanager
-    def _oms_procurement_savepoint(self):
-        """Savepoint rolled back with the ORM's cache on an error; flushed as
-        the current user on entry (not the transaction's first environment,
-        which would log stage changes under the wrong user), not on success:
-        what is pending joins the request's flush (one UPDATE of the order)."""
-        self.env.flush_all()
-        cr = self.env.cr
-        cr.flush()  # the pre-commit hooks (tracking), as a flushing savepoint
-        savepoint = cr.savepoint(flush=False)
-        try:
-            yield
-        except Exception:
-            cr.clear()  # what the ORM holds of the work rolled back
-            savepoint.close(rollback=True)
-            raise
-        savepoint.close(rollback=False)
+            raise ProcurementFallout(str(error)) from error
 
     def _oms_launch_procurement_or_fallout(self, previous_product_uom_qty=False):
         """Launch the procurement of one order's lines; a failure goes to
@@ -272,7 +252,7 @@ class SaleOrderLine(models.Model):
         try:
             with self.env.cr.savepoint():
                 return self.with_context(
-                    oms_capture_fallout=False
+                    oms_capture_fallout=False, oms_defer_procurement=False
                 )._action_launch_stock_rule(previous_product_uom_qty)
         except UserError as error:
             self.env["oms.fallout"]._report(self.order_id, "procurement", error)
@@ -369,6 +349,25 @@ class SaleOrderLine(models.Model):
             )
         )
 
+    def _oms_is_reserved(self):
+        """Whether the line's open deliveries have reserved its whole
+        quantity (stock set aside for it, whatever else is forecast)."""
+        self.ensure_one()
+        moves = self._oms_get_open_outgoing_moves()
+        if not moves or any(move.state != "assigned" for move in moves):
+            return False
+        needed = self.product_uom._compute_quantity(
+            self.product_uom_qty, self.product_id.uom_id
+        )
+        return (
+            float_compare(
+                sum(moves.mapped("product_qty")),
+                needed,
+                precision_rounding=self.product_id.uom_id.rounding or 0.01,
+            )
+            >= 0
+        )
+
     def _oms_get_atp_quantities(self):
         """Available-to-promise quantity of the lines of storable products,
         in the line's unit: ``{line: qty}``; other lines are always covered.
@@ -430,18 +429,28 @@ class SaleOrderLine(models.Model):
     def _oms_get_promised_dates(self):
         """``{line: promised date}``: the order date plus the customer lead
         time when the available-to-promise covers the line, else plus the
-        replenishment lead time; never before the order's commitment date."""
-        atp = self._oms_get_atp_quantities()
+        replenishment lead time; never before the supply ordered for the
+        line arrives, nor before the order's commitment date.
+
+        Promised at confirmation once procurement ran: a line with supply of
+        its own (a make- or buy-to-order line) waits for it, whatever the
+        forecast (which counts that very supply); a line whose delivery
+        holds its goods (reserved) is covered; the forecast is read for the
+        others only."""
         supply_dates = self._oms_get_supply_dates()
+        supplied = self.filtered(lambda line: line in supply_dates)
+        reserved = (self - supplied).filtered(lambda line: line._oms_is_reserved())
+        atp = (self - supplied - reserved)._oms_get_atp_quantities()
         promised = {}
         for line in self:
-            if line._oms_is_covered(atp.get(line)):
+            if line not in supplied and (
+                line in reserved or line._oms_is_covered(atp.get(line))
+            ):
                 lead = line.customer_lead or 0.0
             else:
                 lead = line._oms_get_replenishment_lead_days()
             promise = line._oms_get_order_date() + timedelta(days=math.ceil(lead))
-            if line in supply_dates:
-                # Supply already ordered for the line: not before it arrives.
+            if line in supplied:
                 promise = max(promise, supply_dates[line])
             commitment = line.order_id.commitment_date
             if commitment:

@@ -11,11 +11,11 @@ from .common import OmsCoreCommon
 # step with `make bench`, whose figures are per step too.
 EXPECTED_QUERIES = {
     "create": 66,  # measured 64
-    "confirm": 142,  # 139
-    "deliver": 101,  # 98
-    "invoice": 89,  # 86
-    "post": 75,  # 72
-    "pay": 144,  # 141
+    "confirm": 135,  # 133
+    "deliver": 99,  # 97
+    "invoice": 88,  # 86
+    "post": 73,  # 71
+    "pay": 142,  # 140
 }
 
 
