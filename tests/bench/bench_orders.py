@@ -336,13 +336,13 @@ def parse_args(argv):
         type=int,
         default=int(os.environ.get("OMS_BENCH_ORDERS") or 0) or None,
         help="orders per database and scenario in the order-to-cash workload "
-        "(env OMS_BENCH_ORDERS; default 60, --quick 20)",
+        "(env OMS_BENCH_ORDERS; default 60, --quick 12)",
     )
     parser.add_argument(
         "--batch-size",
         type=int,
         default=None,
-        help="orders per interleaved batch (default 10, --quick 5)",
+        help="orders per interleaved batch (default 10, --quick 4)",
     )
     parser.add_argument(
         "--history",
@@ -353,7 +353,10 @@ def parse_args(argv):
     )
     parser.add_argument("--lines", type=int, default=3, help="lines per order")
     parser.add_argument(
-        "--warmup", type=int, default=5, help="unmeasured orders first (default 5)"
+        "--warmup",
+        type=int,
+        default=None,
+        help="unmeasured orders first (default 5, --quick 3)",
     )
     parser.add_argument(
         "--open-lines",
@@ -386,8 +389,9 @@ def parse_args(argv):
     args, rest = parser.parse_known_args(argv)
     quick = args.quick
     defaults = {
-        "orders": (20, 60),
-        "batch_size": (5, 10),
+        "orders": (12, 60),
+        "batch_size": (4, 10),
+        "warmup": (3, 5),
         "history": (1000, 10_000),
     }
     for name, (small, full) in defaults.items():
@@ -396,7 +400,7 @@ def parse_args(argv):
     if quick:  # only the defaults shrink; explicit sizes stay
         for name, small in (
             ("open_lines", 1000),
-            ("invoice_orders", 40),
+            ("invoice_orders", 20),
             ("containers", 2000),
         ):
             if not os.environ.get(f"OMS_BENCH_{name.upper()}") and getattr(
