@@ -180,13 +180,9 @@ class OmsStageHistory(models.Model):
                 "%(close)s INSERT INTO oms_stage_history (%(columns)s) "
                 "VALUES %(rows)s RETURNING id",
                 close=SQL(
-                    "WITH closed AS (UPDATE oms_stage_history h "
-                    "SET date_end = %(now)s, "
-                    "duration_hours = EXTRACT(EPOCH FROM %(now)s - h.date_start) "
-                    "/ 3600, write_uid = %(uid)s, write_date = %(now)s "
+                    "WITH closed AS (UPDATE oms_stage_history h SET %(closing)s "
                     "WHERE h.order_id = ANY(%(order_ids)s) AND h.date_end IS NULL)",
-                    now=now,
-                    uid=self.env.uid,
+                    closing=self._oms_get_closing_set(now),
                     order_ids=orders.ids,
                 )
                 if orders
@@ -202,6 +198,18 @@ class OmsStageHistory(models.Model):
         return self.browse([row[0] for row in ids])
 
     @api.model
+    def _oms_get_closing_set(self, now):
+        """The SET clause closing an entry ``h`` at ``now``, with its
+        duration (an UPDATE, not the ORM: no SELECT of the entries first)."""
+        return SQL(
+            "date_end = %(now)s, "
+            "duration_hours = EXTRACT(EPOCH FROM %(now)s - h.date_start) / 3600, "
+            "write_uid = %(uid)s, write_date = %(now)s",
+            now=now,
+            uid=self.env.uid,
+        )
+
+    @api.model
     def _oms_close_open_entries(self, orders, now):
         """Close the open entry of each of ``orders`` unless it already says
         the order's stage, in one statement that also returns it.
@@ -214,15 +222,12 @@ class OmsStageHistory(models.Model):
         self.flush_model()
         rows = self.env.execute_query(
             SQL(
-                "UPDATE oms_stage_history h SET date_end = %(now)s, "
-                "duration_hours = EXTRACT(EPOCH FROM %(now)s - h.date_start) / 3600, "
-                "write_uid = %(uid)s, write_date = %(now)s "
+                "UPDATE oms_stage_history h SET %(closing)s "
                 "FROM unnest(%(ids)s::int[], %(stages)s::varchar[]) AS cur(id, stage) "
                 "WHERE h.order_id = cur.id AND h.date_end IS NULL "
                 "AND h.stage IS DISTINCT FROM cur.stage "
                 "RETURNING h.order_id, h.stage, h.id",
-                now=now,
-                uid=self.env.uid,
+                closing=self._oms_get_closing_set(now),
                 ids=orders.ids,
                 stages=orders.mapped("oms_stage"),
             )
@@ -250,8 +255,8 @@ class OmsStageHistory(models.Model):
     @api.model
     def _oms_set_stage_entered_on(self, orders, now):
         """The orders entered their stage ``now``: record it and set their
-        stored "in stage since", which the new entries would otherwise have recomputed
-        by reading every entry of every order again."""
+        stored "in stage since", which the new entries would otherwise have
+        recomputed by reading every entry of every order again."""
         field = orders._fields["oms_stage_entered_on"]
         self.env.remove_to_compute(field, orders)
         with self.env.protecting([field], orders):
