@@ -5,7 +5,7 @@
     "summary": "Order-to-cash on the OMS pipeline: invoice policies, bill "
     "presentation, credit notes, returns, cash application, deductions, "
     "receipts forecast, GL transfer, AR tie-out and finance KPIs",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.2.1",
     "category": "Accounting/Accounting",
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",

@@ -40,8 +40,8 @@ class TestKpi(OmsCashCommon):
         future = cls.today + relativedelta(days=10)
         for key, order in cls.orders.items():
             order.order_line.oms_promised_date = (
-                # Two days back: late whatever the hour of the run (the
-                # delivery's date is its UTC date, "today" the user's).
+                # Two days back: late whatever the hour of the run and the
+                # timezone.
                 cls.today - relativedelta(days=2) if key == "E" else future
             )
 
@@ -124,6 +124,31 @@ class TestKpi(OmsCashCommon):
         self.assertEqual(values["total_order_cost"], 75.0)
         stages = dict(values["stage_cycle_hours"])
         self.assertIn("Released", stages)
+
+    def test_on_time_by_the_local_day(self):
+        """A delivery is on time by its day where the order is run (the
+        salesperson's timezone), not by its UTC date: the promise is a
+        local date."""
+        promised = date(2020, 1, 20)
+        cases = {
+            # 20:00 UTC on the 20th is 01:30 on the 21st in Kolkata: late.
+            "Asia/Kolkata": (datetime(2020, 1, 20, 20, 0), 0.0),
+            # 03:00 UTC on the 21st is 21:00 on the 20th in Chicago: on time.
+            "America/Chicago": (datetime(2020, 1, 21, 3, 0), 100.0),
+        }
+        for tz, (date_done, on_time_rate) in cases.items():
+            with self.subTest(tz=tz):
+                self.salesman.tz = tz
+                order = self._create_order(user_id=self.salesman.id)
+                order.action_confirm()
+                order.date_order = datetime(2020, 1, 10, 10, 0)
+                order.order_line.oms_promised_date = promised
+                picking = self._deliver(order)
+                picking.date_done = date_done
+                self.env.flush_all()
+                row = self.env["oms.kpi.order"].search([("order_id", "=", order.id)])
+                self.assertEqual(row.promised_date, promised)
+                self.assertEqual(row.on_time_rate, on_time_rate)
 
     def test_kpi_xlsx_and_dashboard_form(self):
         self._prepare_dataset()
