@@ -53,6 +53,15 @@ class TestCashApplicationTask(BackgroundTaskTestMixin, OmsCashCommon):
         self.assertIn("Matched: 1", task.result_message)
         notification = self._bus_notifications(accountant.partner_id)[0]
         self.assertIn("Unmatched", notification["message"])
+        # An accountant without an OMS role follows it under Invoicing.
+        menu = self.env.ref("oms_finance.account_menu_oms_background_task")
+        self.assertIn(
+            menu.id, self.env["ir.ui.menu"].with_user(accountant)._visible_menu_ids()
+        )
+        action = menu.action.sudo()
+        self.assertEqual(
+            self.env[action.res_model].with_user(accountant).search([]), task
+        )
 
     def test_salesman_cannot_run(self):
         with self.assertRaises(AccessError):
