@@ -140,32 +140,28 @@ class OmsKpiOrder(models.Model):
                   JOIN account_move am ON am.id = aml.move_id
                  WHERE am.move_type = 'out_invoice' AND am.state != 'cancel'
                    AND am.oms_invoice_policy_id IS NULL
-            ), zone AS (
+            ), local AS (
                 -- Promised dates are local dates, deliveries UTC timestamps:
                 -- a delivery is on time by its day where the order is run,
                 -- in the salesperson's timezone, else the company's, else
                 -- UTC. The names are pytz's (a selection), as PostgreSQL
                 -- knows them; Odoo's own grouping by day relies on the same.
                 SELECT so.id AS order_id,
-                       COALESCE(NULLIF(up.tz, ''), NULLIF(cp.tz, ''), 'UTC') AS tz
+                       z.tz,
+                       COALESCE(
+                           so.oms_promised_date,
+                           timezone(z.tz, timezone('UTC', so.commitment_date))::date
+                       ) AS promised_date
                   FROM sale_order so
                   JOIN res_company rc ON rc.id = so.company_id
                   LEFT JOIN res_partner cp ON cp.id = rc.partner_id
                   LEFT JOIN res_users u ON u.id = so.user_id
                   LEFT JOIN res_partner up ON up.id = u.partner_id
+                 CROSS JOIN LATERAL (
+                       SELECT COALESCE(NULLIF(up.tz, ''), NULLIF(cp.tz, ''), 'UTC')
+                           AS tz
+                 ) z
                  WHERE so.state IN ('sale', 'cancel')
-            ), local AS (
-                SELECT so.id AS order_id,
-                       COALESCE(
-                           so.oms_promised_date,
-                           timezone(z.tz, timezone('UTC', so.commitment_date))::date
-                       ) AS promised_date,
-                       timezone(z.tz, timezone('UTC', d.date_done))::date
-                           AS delivered_on,
-                       timezone(z.tz, now())::date AS today
-                  FROM sale_order so
-                  JOIN zone z ON z.order_id = so.id
-                  LEFT JOIN delivery d ON d.sale_id = so.id
             ), flags AS (
                 SELECT so.id,
                        so.state = 'cancel' AS cancelled,
@@ -173,7 +169,8 @@ class OmsKpiOrder(models.Model):
                        d.date_done,
                        d.date_done IS NOT NULL AND (
                            lo.promised_date IS NULL
-                           OR lo.delivered_on <= lo.promised_date
+                           OR timezone(lo.tz, timezone('UTC', d.date_done))::date
+                               <= lo.promised_date
                        ) AS on_time,
                        d.date_done IS NOT NULL AND short.order_id IS NULL
                            AS in_full,
@@ -186,7 +183,7 @@ class OmsKpiOrder(models.Model):
                        -- Delivery rates judge an open order once delivered
                        -- or once its promise has passed, not before.
                        so.state = 'cancel' OR d.date_done IS NOT NULL
-                           OR lo.promised_date < lo.today
+                           OR lo.promised_date < timezone(lo.tz, now())::date
                            AS due
                   FROM sale_order so
                   JOIN local lo ON lo.order_id = so.id
