@@ -17,6 +17,8 @@ history (``--history`` prior confirmed orders, copied in SQL in both
 databases), whose cost per order must not grow with that history.
 """
 
+import cProfile
+import pstats
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -26,6 +28,10 @@ import bench_orders as bo
 STEPS = ("create", "confirm", "deliver", "invoice", "post", "pay")
 # Paired-batch time ratios spread more than this: the times are noise.
 TRUST_SPREAD = 0.20
+# Orders per side run once more under cProfile, after the timed batches, to
+# count the Python calls of each step: a measure of the work done that load
+# does not disturb (it runs slower, so it is kept out of the timed figures).
+COUNTED_ORDERS = 4
 
 
 @dataclass
@@ -48,6 +54,7 @@ class Side:
     steps: dict = field(default_factory=lambda: {step: [] for step in STEPS})
     orders: list = field(default_factory=list)  # Sample per order, all steps
     batches: list = field(default_factory=list)  # Sample per batch
+    calls: dict = field(default_factory=lambda: {step: [] for step in STEPS})
 
 
 def _request(env, func, *args):
@@ -66,6 +73,18 @@ def _request(env, func, *args):
     )
 
 
+def _counted_request(env, func, *args):
+    """Run ``func`` as ``_request`` does, under cProfile.
+    :returns: ``(result, calls)``: the Python calls made (C builtins too)"""
+    env.invalidate_all()
+    profile = cProfile.Profile()
+    profile.enable()
+    result = func(*args)
+    env.cr.flush()
+    profile.disable()
+    return result, pstats.Stats(profile).total_calls
+
+
 def _pay(env, moves):
     wizard = (
         env["account.payment.register"]
@@ -75,26 +94,27 @@ def _pay(env, moves):
     return wizard._create_payments()
 
 
-def _order_to_cash(env, fixtures, index, lines):
-    """One order through the six steps; yields ``(step, Sample)``."""
-    order, sample = _request(
+def _order_to_cash(env, fixtures, index, lines, request=_request):
+    """One order through the six steps; yields ``(step, Sample)`` (what
+    ``request`` returns beside the result)."""
+    order, sample = request(
         env, env["sale.order"].create, fixtures.order_vals(index, lines)
     )
     yield "create", sample
-    _res, sample = _request(env, order.action_confirm)
+    _res, sample = request(env, order.action_confirm)
     yield "confirm", sample
     pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
     if not pickings:
         raise RuntimeError(f"{order.name} has no delivery to validate (held?)")
-    res, sample = _request(env, pickings.button_validate)
+    res, sample = request(env, pickings.button_validate)
     if res is not True:
         raise RuntimeError(f"{order.name}: validation asked for a wizard: {res}")
     yield "deliver", sample
-    moves, sample = _request(env, order._create_invoices)
+    moves, sample = request(env, order._create_invoices)
     yield "invoice", sample
-    _res, sample = _request(env, moves.action_post)
+    _res, sample = request(env, moves.action_post)
     yield "post", sample
-    _res, sample = _request(env, _pay, env, moves)
+    _res, sample = request(env, _pay, env, moves)
     if moves.filtered(lambda m: m.payment_state not in ("paid", "in_payment")):
         raise RuntimeError(f"{order.name}: invoice not paid")
     yield "pay", sample
@@ -154,6 +174,12 @@ def _run_scenario(bench, envs, make_fixtures, batches, batch_size):
         for index in range(args.warmup):
             for _step in _order_to_cash(env, fixtures[kind], index, args.lines):
                 pass
+        # Statistics of the tables as they are now in both databases (fixtures
+        # and warm-up orders, this transaction's own rows included): without
+        # them the planner judges tables by their size on disk, which earlier
+        # rolled-back runs left different in each database, and picked plans
+        # for the payment queries that took twice as long on one side.
+        env.cr.execute("ANALYZE")
     start = args.warmup
     for batch in range(batches):
         kinds = list(envs) if batch % 2 == 0 else list(reversed(envs))
@@ -170,6 +196,12 @@ def _run_scenario(bench, envs, make_fixtures, batches, batch_size):
                 batch_total += order_total
             side.batches.append(batch_total)
         start += batch_size
+    for kind, env in envs.items():
+        for index in range(start, start + COUNTED_ORDERS):
+            for step, calls in _order_to_cash(
+                env, fixtures[kind], index, args.lines, request=_counted_request
+            ):
+                sides[kind].calls[step].append(calls)
     return sides
 
 
@@ -237,6 +269,22 @@ def _print_scenario(title, sides, batches, batch_size):
             if values
         )
     )
+    calls = {
+        kind: {step: statistics.median(side.calls[step]) for step in STEPS}
+        for kind, side in sides.items()
+    }
+    for per_step in calls.values():
+        per_step["order"] = sum(per_step.values())
+    print(
+        f"python calls, OMS / plain (median of {COUNTED_ORDERS} orders per side "
+        "under cProfile): "
+        + ", ".join(
+            f"{step} {calls['oms'][step] / calls['plain'][step]:.3f}x"
+            for step in (*STEPS, "order")
+        )
+        + f" ({calls['oms']['order'] / 1000:.0f}k against "
+        f"{calls['plain']['order'] / 1000:.0f}k per order)"
+    )
     for warning in _warnings(ratios):
         print(f"WARNING: {warning}")
 
@@ -294,5 +342,7 @@ def bench_order_to_cash(bench, envs):
         )
     print(
         "wall: elapsed time; cpu: Python CPU time of the bench process (the "
-        "database's work is in wall only); queries: SQL statements sent."
+        "database's work is in wall only); queries: SQL statements sent; "
+        "python calls: the Python work done, which a busy machine does not "
+        "change."
     )

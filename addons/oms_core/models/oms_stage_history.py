@@ -257,14 +257,19 @@ class OmsStageHistory(models.Model):
         """The orders entered their stage ``now``: record it and set their
         stored "in stage since", which the new entries would otherwise have
         recomputed by reading every entry of every order again."""
-        field = orders._fields["oms_stage_entered_on"]
-        self.env.remove_to_compute(field, orders)
-        with self.env.protecting([field], orders):
-            # With the stage recorded: one write per stage, not two.
+        entered_on = orders._fields["oms_stage_entered_on"]
+        recorded = orders._fields["oms_stage_recorded"]
+        self.env.remove_to_compute(entered_on, orders)
+        # Bookkeeping of this writer, set as a compute sets its values: into
+        # the cache, flushed with the order's own UPDATE, without the
+        # business logic of write() (tracking, followers, the OMS's own
+        # overrides), which runs at every stage change otherwise. What
+        # depends on the entry date is told explicitly.
+        with self.env.protecting([entered_on, recorded], orders):
+            orders.oms_stage_entered_on = now
             for stage, stage_orders in orders.grouped("oms_stage").items():
-                stage_orders.write(
-                    {"oms_stage_entered_on": now, "oms_stage_recorded": stage}
-                )
+                stage_orders.oms_stage_recorded = stage
+        orders.modified(["oms_stage_entered_on"])
 
     @api.model
     def _oms_prepare_entry(self, order, stage, previous, date_start, date_end=False):

@@ -207,6 +207,7 @@ class SaleOrder(models.Model):
         # Every line delivered (so every deliverable one): money decides, as
         # below, without reading which lines are deliverable (their products).
         lines = self.order_line.filtered(lambda line: not line.display_type)
+        money = None  # read once, only where the goods let money decide
         if all(line.qty_delivered >= line.product_uom_qty for line in lines):
             money = self._oms_get_money_stage()
             if money:
@@ -214,7 +215,8 @@ class SaleOrder(models.Model):
         deliverable = self._oms_get_deliverable_lines()
         fulfilled = bool(deliverable) and self._oms_is_fulfilled()
         if fulfilled or not deliverable:
-            money = self._oms_get_money_stage()
+            if money is None:
+                money = self._oms_get_money_stage()
             if money:
                 return money
             if fulfilled:
@@ -302,12 +304,11 @@ class SaleOrder(models.Model):
         for order in self:
             if order not in confirmed:
                 order.oms_money_state = "none"
-            elif (
-                order._oms_is_covered_by(paid[order])
-                or order._oms_get_money_stage() == "paid"
-            ):
+                continue
+            money = order._oms_get_money_stage()
+            if money == "paid" or order._oms_is_covered_by(paid[order]):
                 order.oms_money_state = "paid"
-            elif order._oms_get_money_stage():
+            elif money:
                 order.oms_money_state = "invoiced"
             elif authorized[order] > 0:
                 order.oms_money_state = "authorized"
