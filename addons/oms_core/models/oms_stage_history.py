@@ -140,8 +140,7 @@ class OmsStageHistory(models.Model):
         closing = candidates if recorded else candidates.browse()
         entries = History._oms_close_and_insert(closing, vals_list, now)
         self._oms_set_stage_entered_on(changed, now)
-        for stage, stage_orders in (candidates - changed).grouped("oms_stage").items():
-            stage_orders.oms_stage_recorded = stage
+        self._oms_set_recorded_stage(candidates - changed)
         return entries.sudo(False)
 
     @api.model
@@ -257,19 +256,28 @@ class OmsStageHistory(models.Model):
         """The orders entered their stage ``now``: record it and set their
         stored "in stage since", which the new entries would otherwise have
         recomputed by reading every entry of every order again."""
-        entered_on = orders._fields["oms_stage_entered_on"]
-        recorded = orders._fields["oms_stage_recorded"]
-        self.env.remove_to_compute(entered_on, orders)
-        # Bookkeeping of this writer, set as a compute sets its values: into
-        # the cache, flushed with the order's own UPDATE, without the
-        # business logic of write() (tracking, followers, the OMS's own
-        # overrides), which runs at every stage change otherwise. What
-        # depends on the entry date is told explicitly.
-        with self.env.protecting([entered_on, recorded], orders):
-            orders.oms_stage_entered_on = now
+        field = orders._fields["oms_stage_entered_on"]
+        self.env.remove_to_compute(field, orders)
+        with self.env.protecting([field], orders):
+            orders.oms_stage_entered_on = now  # as a compute sets it
+        # What depends on the entry date (the jeopardy next check) is told
+        # here: a protected assignment does not.
+        orders.modified(["oms_stage_entered_on"])
+        self._oms_set_recorded_stage(orders)
+
+    @api.model
+    def _oms_set_recorded_stage(self, orders):
+        """Record the stage ``orders`` are in as their recorded stage.
+
+        Bookkeeping of this writer, set as a compute sets its values: into
+        the cache, flushed with the order's own UPDATE, without the business
+        logic of ``write()`` (tracking, followers, the OMS's own overrides),
+        which would otherwise run at every stage change. Nothing depends on
+        it."""
+        field = orders._fields["oms_stage_recorded"]
+        with self.env.protecting([field], orders):
             for stage, stage_orders in orders.grouped("oms_stage").items():
                 stage_orders.oms_stage_recorded = stage
-        orders.modified(["oms_stage_entered_on"])
 
     @api.model
     def _oms_prepare_entry(self, order, stage, previous, date_start, date_end=False):
