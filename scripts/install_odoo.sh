@@ -74,10 +74,13 @@ PIP=("$VENV/bin/python3" -m pip --disable-pip-version-check)
 # dependencies bring a current lxml without lxml_html_clean). Some of the
 # pinned packages build from source and need a setuptools that still has
 # pkg_resources: setuptools<81, also inside pip's isolated build environments.
+# pip up to 25 applies PIP_CONSTRAINT to those; pip 26 and later only
+# PIP_BUILD_CONSTRAINT (older ones ignore that variable), so set both.
 CONSTRAINTS="$(mktemp)"
 trap 'rm -f "$CONSTRAINTS"' EXIT
 echo 'setuptools<81' >"$CONSTRAINTS"
 export PIP_CONSTRAINT="$CONSTRAINTS${PIP_CONSTRAINT:+ $PIP_CONSTRAINT}"
+export PIP_BUILD_CONSTRAINT="$CONSTRAINTS${PIP_BUILD_CONSTRAINT:+ $PIP_BUILD_CONSTRAINT}"
 say "Installing Odoo's pinned requirements ($SRC/requirements.txt); this takes a few minutes"
 "${PIP[@]}" install -q --upgrade pip wheel 'setuptools<81'
 "${PIP[@]}" install -q -r "$SRC/requirements.txt"
