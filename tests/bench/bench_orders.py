@@ -24,6 +24,8 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
+from bench_data import customer_vals, product_vals
+
 # ---------------------------------------------------------------------------
 # Section registry
 # ---------------------------------------------------------------------------
@@ -135,33 +137,10 @@ class Fixtures:
             ).write({"active": True})
         # Complete master data, so data-quality rules have nothing to hold.
         self.customers = env["res.partner"].create(
-            [
-                {
-                    "name": f"Bench {tag} Customer {i:03d}",
-                    "is_company": True,
-                    "street": f"{i} Bench Street",
-                    "city": "Springfield",
-                    "zip": "12345",
-                    "country_id": country.id,
-                    "vat": f"BENCH{i:06d}",
-                    "email": f"bench.{tag}.{i}@example.com",
-                }
-                for i in range(customers)
-            ]
+            [customer_vals(tag, i, country.id) for i in range(customers)]
         )
         self.products = env["product.product"].create(
-            [
-                {
-                    "name": f"Bench {tag} Product {i:03d}",
-                    "default_code": f"BENCH-{tag}-{i:03d}",
-                    "type": "consu",
-                    "is_storable": True,
-                    "list_price": 10.0 + 7 * i,
-                    "invoice_policy": "delivery",
-                    "hs_code": "84818000",
-                }
-                for i in range(products)
-            ]
+            [product_vals(tag, i) for i in range(products)]
         )
         quants = env["stock.quant"].sudo()  # inventory set-up, not the workload
         for product in self.products[: int(len(self.products) * self._stocked_share)]:

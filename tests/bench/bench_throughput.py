@@ -41,6 +41,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from bench_data import customer_vals, product_vals
 from throughput_report import STEPS, check_documents, report
 from throughput_rpc import ROOT, Client, RpcError, Server
 
@@ -105,19 +106,7 @@ def setup_fixtures(admin, tag, products=100, customers=20):
         partners = admin(
             "res.partner",
             "create",
-            [
-                {
-                    "name": f"Bench {tag} Customer {i:03d}",
-                    "is_company": True,
-                    "street": f"{i} Bench Street",
-                    "city": "Springfield",
-                    "zip": "12345",
-                    "country_id": country_id,
-                    "vat": f"BENCH{i:06d}",
-                    "email": f"bench.{tag}.{i}@example.com",
-                }
-                for i in range(customers)
-            ],
+            [customer_vals(tag, i, country_id) for i in range(customers)],
         )
     product_ids = admin(
         "product.product", "search", [("default_code", "like", f"BENCH-{tag}-")]
@@ -126,18 +115,7 @@ def setup_fixtures(admin, tag, products=100, customers=20):
         product_ids = admin(
             "product.product",
             "create",
-            [
-                {
-                    "name": f"Bench {tag} Product {i:03d}",
-                    "default_code": f"BENCH-{tag}-{i:03d}",
-                    "type": "consu",
-                    "is_storable": True,
-                    "list_price": 10.0 + 7 * i,
-                    "invoice_policy": "delivery",
-                    "hs_code": "84818000",
-                }
-                for i in range(products)
-            ],
+            [product_vals(tag, i) for i in range(products)],
         )
         warehouse = admin(
             "stock.warehouse",

@@ -207,9 +207,10 @@ class SaleOrderLine(models.Model):
 
     @api.constrains("oms_promised_date")
     def _check_oms_promised_date(self):
-        for line in self:
+        # Quotation lines have no promise yet: no order date to work out.
+        for line in self.filtered("oms_promised_date"):
             order_date = line._oms_get_order_date()
-            if line.oms_promised_date and line.oms_promised_date < order_date:
+            if line.oms_promised_date < order_date:
                 raise ValidationError(
                     self.env._(
                         "The promised date %(promised)s of %(product)s on order "
