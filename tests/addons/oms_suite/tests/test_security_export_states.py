@@ -265,9 +265,15 @@ class TestExportStateAttacks(OmsDocumentCommon):
             }
         )
         self._put_on_board(self.shipment)
+        # An expiry on a bank holiday moves to the next banking day (UCP 600
+        # art. 29 a): the parcel leaves the day after that one, whatever
+        # weekday the test runs on.
+        sent_date = self.credit._get_next_banking_day(
+            self.credit.expiry_date
+        ) + timedelta(days=1)
         with self.assertRaisesRegex(UserError, "expired"):
             self.shipment.with_user(self.oms_user)._submit_to_bank(
-                "DHL", sent_date=self.today + timedelta(days=5)
+                "DHL", sent_date=sent_date
             )
         self.assertFalse(self._presentations())
 
