@@ -207,7 +207,7 @@ class SaleOrderLine(models.Model):
 
     @api.constrains("oms_promised_date")
     def _check_oms_promised_date(self):
-        # Quotation lines have no promise yet: no order date to work out.
+        # Lines without a promise (most quotation lines) have nothing to check.
         for line in self.filtered("oms_promised_date"):
             order_date = line._oms_get_order_date()
             if line.oms_promised_date < order_date:
