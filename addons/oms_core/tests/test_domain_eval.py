@@ -3,7 +3,12 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.oms_core.tools.domain import eval_domain, validate_domain
+from odoo.addons.oms_core.tools.domain import (
+    DOMAIN_NAMES,
+    domain_eval_context,
+    eval_domain,
+    validate_domain,
+)
 
 from .common import OmsCoreCommon
 
@@ -32,6 +37,29 @@ class TestDomainEval(OmsCoreCommon):
             ),
             ["|", ("amount_total", ">", -5), ("name", "ilike", "S0")],
         )
+
+    def test_parsed_once_per_text_and_never_shared(self):
+        """Literal domains are parsed once and cached: what a caller does
+        with its copy does not reach the next caller."""
+        env = self.env(user=self.oms_manager)
+        text = "[('state', 'in', ['draft', 'sent']), ('amount_total', '>', 3)]"
+        expected = ["&", ("state", "in", ["draft", "sent"]), ("amount_total", ">", 3)]
+        first = eval_domain(env, text)
+        self.assertEqual(first, expected)
+        first[1][2].append("sale")
+        first.append(("id", "=", 1))
+        self.assertEqual(eval_domain(env, text), expected)
+        # Arithmetic is no literal: evaluated at each call, as before.
+        self.assertEqual(
+            eval_domain(env, "[('amount_total', '>', 1 + 2)]"),
+            [("amount_total", ">", 3)],
+        )
+        # A name is evaluated at each call, for the user asking.
+        self.assertEqual(
+            eval_domain(self.env(user=self.oms_user), "[('user_id', '=', uid)]"),
+            [("user_id", "=", self.oms_user.id)],
+        )
+        self.assertEqual(DOMAIN_NAMES, set(domain_eval_context(env)))
 
     def test_relative_dates_from_the_domain_editor(self):
         env = self.env(user=self.oms_manager)

@@ -11,6 +11,7 @@ record, environment or model is ever in reach, so a domain cannot call
 """
 
 import ast
+import functools
 
 from dateutil.relativedelta import relativedelta
 
@@ -55,6 +56,20 @@ SAFE_NODES = (
 )
 
 
+# The names of ``domain_eval_context``: what a domain may name.
+DOMAIN_NAMES = frozenset(
+    {
+        "uid",
+        "company_id",
+        "company_ids",
+        "context_today",
+        "time_now",
+        "datetime",
+        "relativedelta",
+    }
+)
+
+
 def domain_eval_context(env):
     """Plain values a domain may name. Records never appear here."""
     return {
@@ -69,6 +84,7 @@ def domain_eval_context(env):
 
 
 def _check_node(node, names):
+    # Whitelist: data, the names of ``domain_eval_context`` and date helpers.
     if not isinstance(node, SAFE_NODES):
         raise TypeError(f"{type(node).__name__} is not allowed in a domain")
     if isinstance(node, ast.Name) and node.id not in names:
@@ -92,21 +108,54 @@ def _is_term(term):
     )
 
 
+def _normalize(domain):
+    if not isinstance(domain, list) or not all(map(_is_term, domain)):
+        raise ValueError("a domain is a list of conditions")
+    if not domain:
+        return []
+    return expression.normalize_domain(
+        [tuple(term) if isinstance(term, list) else term for term in domain]
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(text):
+    """``(dynamic, domain)`` of the checked domain ``text``: a domain that
+    names nothing (literals only, the same for every user and day) is not
+    dynamic and comes normalized; a dynamic one is evaluated at each call.
+    Rules ask for the same few texts at every event of every order: each
+    text is parsed and checked once."""
+    tree = ast.parse(text, mode="eval")
+    _check_node(tree, DOMAIN_NAMES)
+    if any(isinstance(node, ast.Name) for node in ast.walk(tree)):
+        return True, None
+    try:
+        value = ast.literal_eval(tree)
+    except (ValueError, TypeError):  # arithmetic (1 + 2): left to safe_eval
+        return True, None
+    return False, tuple(_normalize(value))
+
+
+def _copy(domain):
+    # Terms are tuples; a list value ("in") is copied, so that a caller
+    # changing what it got leaves the cached domain as it was.
+    return [
+        (term[0], term[1], list(term[2]))
+        if not isinstance(term, str) and isinstance(term[2], list)
+        else term
+        for term in domain
+    ]
+
+
 def eval_domain(env, text, label=None):
     """Return the domain ``text`` as a normalized list, or raise a
     ValidationError naming ``label`` when it is anything but data."""
-    context = domain_eval_context(env)
+    text = (text or "[]").strip()
     try:
-        tree = ast.parse((text or "[]").strip(), mode="eval")
-        _check_node(tree, context.keys())
-        domain = safe_eval(text or "[]", context)
-        if not isinstance(domain, list) or not all(map(_is_term, domain)):
-            raise ValueError("a domain is a list of conditions")
-        if not domain:
-            return []
-        return expression.normalize_domain(
-            [tuple(term) if isinstance(term, list) else term for term in domain]
-        )
+        dynamic, domain = _parse(text)
+        if not dynamic:
+            return _copy(domain)
+        return _normalize(safe_eval(text, domain_eval_context(env)))
     except Exception as error:
         raise ValidationError(
             env._(
