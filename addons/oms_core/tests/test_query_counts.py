@@ -14,7 +14,7 @@ EXPECTED_QUERIES = {
     "confirm": 135,  # 133
     "deliver": 99,  # 97
     "invoice": 88,  # 86
-    "post": 73,  # 71
+    "post": 72,  # 70
     "pay": 142,  # 140
 }
 
