@@ -4,6 +4,8 @@ from . import oms_rule_mixin
 from . import oms_reason
 from . import sale_order
 from . import sale_order_line
+from . import sale_order_state_guard
+from . import sale_order_line_guard
 from . import oms_order_hold
 from . import oms_stage_history
 from . import oms_fallout

@@ -30,7 +30,7 @@ class StockPicking(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._oms_check_override_fields(vals_list)
+        self._oms_check_client_vals(vals_list)
         # Priority rules run at confirmation, before the deliveries exist (and
         # held orders get theirs on release): deliveries of urgent orders start
         # urgent. sale_id is not set yet at creation; the group is.
@@ -44,12 +44,16 @@ class StockPicking(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._oms_check_override_fields([vals])
+        self._oms_check_client_vals([vals])
         return super().write(vals)
 
-    def _oms_check_override_fields(self, vals_list):
+    def _oms_check_client_vals(self, vals_list):
         if self.env.su:
             return
+        # The state follows the moves (a compute): "done" written by a client
+        # would show goods shipped that never left.
+        if any(vals.get("state") == "done" for vals in vals_list):
+            raise UserError(self.env._("A transfer is done only by validating it."))
         if any(PAYMENT_OVERRIDE_FIELDS & set(vals) for vals in vals_list):
             raise UserError(
                 self.env._(

@@ -169,6 +169,15 @@ class OmsCoreCommon(BaseCommon):
             }
         )
 
+    def _pay(self, invoices):
+        """Register the payment of ``invoices`` in full, as Odoo's button."""
+        return (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoices.ids)
+            .create({})
+            ._create_payments()
+        )
+
     def _deliver(self, order, qty=None):
         """Validate the order's open deliveries (all, or ``qty`` per move)."""
         pickings = order.picking_ids.filtered(

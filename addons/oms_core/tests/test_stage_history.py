@@ -101,14 +101,6 @@ class TestStageHistory(OmsCoreCommon):
     def _stages(self, order):
         return order.oms_stage_history_ids.sorted("id").mapped("stage")
 
-    def _pay(self, invoice):
-        return (
-            self.env["account.payment.register"]
-            .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create({})
-            ._create_payments()
-        )
-
     def _invoice(self, order):
         invoice = order._create_invoices()
         invoice.action_post()

@@ -1,2 +1,3 @@
 from . import db_errors
 from . import domain
+from . import transition

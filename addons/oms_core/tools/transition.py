@@ -1,0 +1,73 @@
+# Copyright 2026 OMS Founding Engineers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Fields of Odoo's own models that only their transition methods change.
+
+Odoo's transition methods (``action_confirm``, ``_action_done``,
+``_post``...) check what they must, then write the state with a plain
+``write``: a client calling ``write`` itself would skip every check. The
+OMS wraps those methods in ``transition(records)`` and refuses, in
+``write``, a change of a guarded field of a record that is not in one.
+
+The marker lives in the cursor's own cache, never in a context, which a
+JSON-RPC client chooses.
+"""
+
+from contextlib import contextmanager
+
+from odoo.exceptions import UserError
+
+_KEY = "oms_transitions"
+# In the allowed set of a model: every record of the model is in a
+# transition (one that creates records as it goes, e.g. stock.move's
+# ``_action_done`` splitting moves).
+_WHOLE_MODEL = "all"
+
+
+def _allowed(env, model_name):
+    return env.cr.cache.setdefault(_KEY, {}).setdefault(model_name, set())
+
+
+@contextmanager
+def transition(records, whole_model=False):
+    """Let the code run inside change the guarded fields of ``records``, or
+    of every record of their model with ``whole_model``."""
+    allowed = _allowed(records.env, records._name)
+    added = ({_WHOLE_MODEL} if whole_model else set(records._ids)) - allowed
+    allowed |= added
+    try:
+        yield
+    finally:
+        allowed -= added
+
+
+def check_transition_write(records, vals, fnames, is_refused, buttons):
+    """Refuse (``UserError``) a write of ``vals`` on ``records`` outside a
+    transition when ``is_refused(record, fname, value)`` says so for one of
+    the guarded fields ``fnames`` in ``vals``. The superuser (module data,
+    crons) is trusted.
+
+    :param is_refused: called only for records not in a transition
+    :param buttons: function returning what to press instead (translated
+        only when a write is refused)
+    """
+    guarded = [fname for fname in fnames if fname in vals]
+    if not guarded or records.env.su or not records:
+        return
+    allowed = _allowed(records.env, records._name)
+    if _WHOLE_MODEL in allowed:
+        return
+    for record in records:
+        if record.id in allowed:
+            continue
+        refused = [f for f in guarded if is_refused(record, f, vals[f])]
+        if refused:
+            raise UserError(
+                records.env._(
+                    "%(record)s: %(fields)s can be changed only with its "
+                    "buttons (%(buttons)s), which first check that the change "
+                    "is allowed and do what goes with it.",
+                    record=record.display_name,
+                    fields=", ".join(records._fields[f].string for f in refused),
+                    buttons=buttons(),
+                )
+            )
