@@ -300,7 +300,11 @@ class OmsOrderHold(models.Model):
 
     def _get_release_group(self):
         self.ensure_one()
-        return self.group_id or self.env.ref("oms_core.group_oms_manager")
+        # From the cached xml id: env.ref would query, for every hold of a
+        # list, that the group still exists.
+        return self.group_id or self.env["res.groups"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id("oms_core.group_oms_manager")
+        )
 
     def _check_release_rights(self):
         if self.env.su:

@@ -260,9 +260,7 @@ class PaymentTransaction(models.Model):
             from_txs = sum(
                 self._oms_get_tx_covered(tx, captured_only, limit) for tx in txs
             )
-            invoices = order.invoice_ids.filtered(
-                lambda m: m.state == "posted" and m.move_type == "out_invoice"
-            )
+            invoices = order._oms_get_posted_invoices()
             from_invoices = sum(
                 inv.amount_total - inv.amount_residual for inv in invoices
             )

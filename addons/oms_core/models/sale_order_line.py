@@ -8,7 +8,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-from .sale_order import JEOPARDY_LEVELS, JEOPARDY_RANK, ProcurementFallout
+from .sale_order import (
+    CAPTURE_PROCUREMENT_ERRORS,
+    JEOPARDY_LEVELS,
+    JEOPARDY_RANK,
+    ProcurementFallout,
+    capture_procurement_errors,
+)
 
 
 class SaleOrderLine(models.Model):
@@ -232,7 +238,7 @@ class SaleOrderLine(models.Model):
         # Held orders do not reach the warehouse; releasing the last hold
         # launches their procurement (sale.order._oms_launch_procurement).
         lines = self.filtered(lambda line: not line.order_id.oms_on_hold)
-        if not self.env.context.get("oms_capture_fallout"):
+        if not self.env.cr.cache.get(CAPTURE_PROCUREMENT_ERRORS):
             return super(SaleOrderLine, lines)._action_launch_stock_rule(
                 previous_product_uom_qty
             )
@@ -251,9 +257,12 @@ class SaleOrderLine(models.Model):
         """Launch the procurement of one order's lines; a failure goes to
         the fallout queue."""
         try:
-            with self.env.cr.savepoint():
+            with (
+                self.env.cr.savepoint(),
+                capture_procurement_errors(self.env, capture=False),
+            ):
                 return self.with_context(
-                    oms_capture_fallout=False, oms_defer_procurement=False
+                    oms_defer_procurement=False
                 )._action_launch_stock_rule(previous_product_uom_qty)
         except UserError as error:
             self.env["oms.fallout"]._report(self.order_id, "procurement", error)
@@ -267,7 +276,9 @@ class SaleOrderLine(models.Model):
         the strategy's limit), its fallback route otherwise. An empty route
         keeps Odoo's defaults. Override to source differently."""
         self.ensure_one()
-        strategy = self.product_id.oms_strategy_id
+        # The template's stored field: the variant's related one would be
+        # computed again in every request.
+        strategy = self.product_id.product_tmpl_id.oms_strategy_id
         if not strategy or strategy.skip_procurement:
             return self.env["stock.route"]
         route = strategy._get_route(self.oms_pd_ratio)
@@ -281,7 +292,9 @@ class SaleOrderLine(models.Model):
         time; the purchase and manufacturing bridges use the vendor's and the
         bill of materials' real lead times."""
         self.ensure_one()
-        return self.product_id.oms_production_lead_days
+        # The template's stored field: the variant's related one would be
+        # computed again in every request.
+        return self.product_id.product_tmpl_id.oms_production_lead_days
 
     def _oms_get_supply_documents(self):
         """The supply behind each line (RFQs, purchase and manufacturing
@@ -326,7 +339,9 @@ class SaleOrderLine(models.Model):
     def _oms_skip_procurement(self):
         """Whether the line needs no stock move (e.g. digital goods)."""
         self.ensure_one()
-        return bool(self.product_id.oms_strategy_id.skip_procurement)
+        # The template's stored field: the variant's related one would be
+        # computed again in every request.
+        return bool(self.product_id.product_tmpl_id.oms_strategy_id.skip_procurement)
 
     def _create_procurements(self, product_qty, procurement_uom, origin, values):
         if self._oms_skip_procurement():

@@ -89,12 +89,14 @@ class SaleOrderLine(models.Model):
     def _oms_is_manufactured(self):
         """Whether the product is made (Manufacture route and a BoM)."""
         self.ensure_one()
-        manufacture = self.env.ref(
+        # The route's id from the cached xml id: env.ref would check with a
+        # query, for every line, that the route still exists.
+        manufacture_id = self.env["ir.model.data"]._xmlid_to_res_id(
             "mrp.route_warehouse0_manufacture", raise_if_not_found=False
         )
         product = self.product_id
         routes = product.route_ids | product.categ_id.total_route_ids
-        return bool(manufacture) and manufacture in routes
+        return bool(manufacture_id) and manufacture_id in routes.ids
 
     def _oms_get_component_lead_days(self, bom):
         """Days until the components of ``bom`` short at the line's warehouse

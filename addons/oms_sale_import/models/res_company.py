@@ -6,12 +6,16 @@ from odoo import api, fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    # Settings read only by OMS features, never in an order's flow: a
+    # prefetch group of their own keeps them out of the rows Odoo fetches
+    # whenever it reads the company (every request does).
     oms_po_alias_id = fields.Many2one(
         "mail.alias",
         string="Purchase Order Alias",
         copy=False,
         help="Customers email their purchase orders to this address; each "
         "email becomes a received purchase order of this company.",
+        prefetch="oms_settings",
     )
 
     @api.model_create_multi
