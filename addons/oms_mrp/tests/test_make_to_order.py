@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import OmsMrpCommon
 
@@ -36,6 +36,43 @@ class TestMakeToOrder(OmsMrpCommon):
         self.assertEqual(order.order_line.route_id, self.mto_route)
         self.assertEqual(order.order_line.oms_production_lead_days, 5)
         self._assert_made_delivered_invoiced(order)
+
+    def test_production_user_closes_the_order(self):
+        """A production user (not the superuser the other tests run as)
+        closes a manufacturing order with a component left unconsumed: the
+        stock move guard lets Odoo's own transitions through, and refuses
+        the same user's direct write of a move's state."""
+        self.exchanger.bom_ids.write(
+            {
+                "consumption": "flexible",
+                "bom_line_ids": [
+                    (0, 0, {"product_id": self.frame.id, "product_qty": 1})
+                ],
+            }
+        )
+        order = self._confirm(self.exchanger)
+        production = order.order_line.oms_production_ids
+        production.action_assign()
+        frame_move = production.move_raw_ids.filtered(
+            lambda m: m.product_id == self.frame
+        )
+        tube_move = production.move_raw_ids - frame_move
+        worker = new_test_user(
+            self.env,
+            login="oms_test_mrp_worker",
+            groups="mrp.group_mrp_user,stock.group_stock_user",
+        )
+        production = production.with_user(worker)
+        production.qty_producing = production.product_qty
+        tube_move.with_user(worker).picked = True
+        production.button_mark_done()
+        self.assertEqual(production.state, "done")
+        self.assertEqual(tube_move.state, "done")
+        self.assertEqual(frame_move.state, "cancel", "nothing consumed of it")
+        with self.assertRaises(UserError):
+            tube_move.with_user(worker).write({"state": "assigned"})
+        with self.assertRaises(UserError):
+            frame_move.with_user(worker).write({"state": "done"})
 
     def test_assemble_to_order_flow(self):
         order = self._confirm(self.pump)
