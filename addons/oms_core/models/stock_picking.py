@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.transition import transition
+
 # Set only by the manager's override (oms.payment.override), never by a write.
 PAYMENT_OVERRIDE_FIELDS = {
     "oms_payment_override_by_id",
@@ -78,7 +80,10 @@ class StockPicking(models.Model):
         blocked = self._oms_get_unpaid_deliveries()
         if blocked:
             raise UserError(blocked._oms_get_unpaid_message())
-        return super()._action_done()
+        # sale_stock adds a line, with its delivered quantity, for goods
+        # delivered that the order did not list.
+        with transition(self.env["sale.order.line"], whole_model=True):
+            return super()._action_done()
 
     def _oms_action_open_payment_override(self):
         return {

@@ -40,6 +40,12 @@ def transition(records, whole_model=False):
         allowed -= added
 
 
+def in_whole_model_transition(model):
+    """Whether a transition of every record of ``model`` runs now (records
+    it creates may carry values a client may not set)."""
+    return _WHOLE_MODEL in _allowed(model.env, model._name)
+
+
 def check_transition_write(records, vals, fnames, is_refused, buttons):
     """Refuse (``UserError``) a write of ``vals`` on ``records`` outside a
     transition when ``is_refused(record, fname, value)`` says so for one of

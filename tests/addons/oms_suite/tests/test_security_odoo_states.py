@@ -177,6 +177,29 @@ class TestOrderStateAttacks(OmsCoreCommon):
         )
         self.assertEqual(order.invoice_status, "no")
 
+    def test_new_goods_line_with_delivered_quantity(self):
+        order = self._create_order()
+        order.action_confirm()
+        order.oms_hold_ids.action_release("checked")
+        lines = self.env["sale.order.line"].with_user(self.oms_user)
+        for vals in ({"qty_delivered": 5}, {"qty_invoiced": 5}, {"qty_to_invoice": 5}):
+            with self.assertRaises(UserError), self.cr.savepoint():
+                lines.create(
+                    {"order_id": order.id, "product_id": self.product_b.id, **vals}
+                )
+        with self.assertRaises(UserError), self.cr.savepoint():
+            order.with_user(self.oms_user).write(
+                {
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.product_b.id, "qty_delivered": 5}
+                        )
+                    ]
+                }
+            )
+        self.assertEqual(order.order_line.product_id, self.product)
+        self.assertEqual(order.invoice_status, "no")
+
     def test_manual_delivered_quantity_still_typed(self):
         service = self._create_product(
             "Installation", 300.0, type="service", is_storable=False
@@ -198,7 +221,7 @@ class TestDeliveryStateAttacks(OmsCoreCommon):
         cls.storekeeper = new_test_user(
             cls.env,
             login="oms_test_storekeeper",
-            groups="stock.group_stock_user,sales_team.group_sale_salesman",
+            groups="stock.group_stock_user,sales_team.group_sale_salesman_all_leads",
         )
 
     def test_delivery_done_by_write(self):
@@ -221,6 +244,32 @@ class TestDeliveryStateAttacks(OmsCoreCommon):
         self.assertEqual(order.order_line.qty_delivered, 10)
         with self.assertRaises(UserError):
             move.with_user(self.storekeeper).write({"state": "assigned"})
+
+    def test_goods_the_order_did_not_list(self):
+        """Odoo adds a line, with its delivered quantity, for goods the
+        delivery carried beyond the order: inside the validation, allowed."""
+        order = self._create_order()
+        order.action_confirm()
+        picking = order.picking_ids
+        picking.move_ids.quantity = 10
+        extra = self.env["stock.move"].create(
+            {
+                "name": self.product_b.name,
+                "product_id": self.product_b.id,
+                "product_uom_qty": 2,
+                "quantity": 2,
+                "picking_id": picking.id,
+                "location_id": picking.location_id.id,
+                "location_dest_id": picking.location_dest_id.id,
+            }
+        )
+        picking.move_ids.picked = True
+        picking.with_user(self.storekeeper).button_validate()
+        self.assertEqual(extra.state, "done")
+        added = order.order_line.filtered(
+            lambda line: line.product_id == self.product_b
+        )
+        self.assertEqual(added.qty_delivered, 2)
 
     def test_done_move_created(self):
         moves = self.env["stock.move"].with_user(self.storekeeper)
