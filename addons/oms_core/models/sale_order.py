@@ -65,6 +65,11 @@ def capture_procurement_errors(env, capture=True):
         cache[CAPTURE_PROCUREMENT_ERRORS] = previous
 
 
+def procurement_errors_captured(env):
+    """Whether ``capture_procurement_errors`` is on now."""
+    return env.cr.cache.get(CAPTURE_PROCUREMENT_ERRORS, False)
+
+
 class SaleOrder(models.Model):
     """The order pipeline on sales orders: OMS stage and its history, holds,
     dispatch, jeopardy, the rule actions and the checks the rules call.

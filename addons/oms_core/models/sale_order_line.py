@@ -9,11 +9,11 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from .sale_order import (
-    CAPTURE_PROCUREMENT_ERRORS,
     JEOPARDY_LEVELS,
     JEOPARDY_RANK,
     ProcurementFallout,
     capture_procurement_errors,
+    procurement_errors_captured,
 )
 
 
@@ -238,7 +238,7 @@ class SaleOrderLine(models.Model):
         # Held orders do not reach the warehouse; releasing the last hold
         # launches their procurement (sale.order._oms_launch_procurement).
         lines = self.filtered(lambda line: not line.order_id.oms_on_hold)
-        if not self.env.cr.cache.get(CAPTURE_PROCUREMENT_ERRORS):
+        if not procurement_errors_captured(self.env):
             return super(SaleOrderLine, lines)._action_launch_stock_rule(
                 previous_product_uom_qty
             )
@@ -276,9 +276,7 @@ class SaleOrderLine(models.Model):
         the strategy's limit), its fallback route otherwise. An empty route
         keeps Odoo's defaults. Override to source differently."""
         self.ensure_one()
-        # The template's stored field: the variant's related one would be
-        # computed again in every request.
-        strategy = self.product_id.product_tmpl_id.oms_strategy_id
+        strategy = self._oms_get_strategy()
         if not strategy or strategy.skip_procurement:
             return self.env["stock.route"]
         route = strategy._get_route(self.oms_pd_ratio)
@@ -292,8 +290,7 @@ class SaleOrderLine(models.Model):
         time; the purchase and manufacturing bridges use the vendor's and the
         bill of materials' real lead times."""
         self.ensure_one()
-        # The template's stored field: the variant's related one would be
-        # computed again in every request.
+        # On the template, as _oms_get_strategy reads the strategy.
         return self.product_id.product_tmpl_id.oms_production_lead_days
 
     def _oms_get_supply_documents(self):
@@ -339,9 +336,26 @@ class SaleOrderLine(models.Model):
     def _oms_skip_procurement(self):
         """Whether the line needs no stock move (e.g. digital goods)."""
         self.ensure_one()
-        # The template's stored field: the variant's related one would be
-        # computed again in every request.
-        return bool(self.product_id.product_tmpl_id.oms_strategy_id.skip_procurement)
+        return bool(self._oms_get_strategy().skip_procurement)
+
+    def _oms_get_strategy(self):
+        """The fulfilment strategy of the line's product, read on the
+        template: the variant's related field would be computed again in
+        every request."""
+        self.ensure_one()
+        return self.product_id.product_tmpl_id.oms_strategy_id
+
+    def _oms_has_route(self, xmlid):
+        """Whether the line's product (or its category) carries the route of
+        ``xmlid``. Its id comes from the cached xml id: ``env.ref`` would
+        check with a query, for every line, that the route still exists."""
+        self.ensure_one()
+        route_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            xmlid, raise_if_not_found=False
+        )
+        product = self.product_id
+        routes = product.route_ids | product.categ_id.total_route_ids
+        return bool(route_id) and route_id in routes.ids
 
     def _create_procurements(self, product_qty, procurement_uom, origin, values):
         if self._oms_skip_procurement():

@@ -59,9 +59,9 @@ def check_transition_write(records, vals, fnames, is_refused, buttons):
     guarded = [fname for fname in fnames if fname in vals]
     if not guarded or records.env.su or not records:
         return
-    allowed = _allowed(records.env, records._name)
-    if _WHOLE_MODEL in allowed:
+    if in_whole_model_transition(records):
         return
+    allowed = _allowed(records.env, records._name)
     for record in records:
         if record.id in allowed:
             continue

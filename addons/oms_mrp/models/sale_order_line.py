@@ -88,15 +88,7 @@ class SaleOrderLine(models.Model):
 
     def _oms_is_manufactured(self):
         """Whether the product is made (Manufacture route and a BoM)."""
-        self.ensure_one()
-        # The route's id from the cached xml id: env.ref would check with a
-        # query, for every line, that the route still exists.
-        manufacture_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            "mrp.route_warehouse0_manufacture", raise_if_not_found=False
-        )
-        product = self.product_id
-        routes = product.route_ids | product.categ_id.total_route_ids
-        return bool(manufacture_id) and manufacture_id in routes.ids
+        return self._oms_has_route("mrp.route_warehouse0_manufacture")
 
     def _oms_get_component_lead_days(self, bom):
         """Days until the components of ``bom`` short at the line's warehouse
@@ -179,7 +171,7 @@ class SaleOrderLine(models.Model):
 
     def _oms_needs_engineering(self):
         self.ensure_one()
-        strategy = self.product_id.oms_strategy_id
+        strategy = self._oms_get_strategy()
         return bool(
             strategy.oms_engineering_approval
             and not self.display_type

@@ -11,15 +11,7 @@ class SaleOrderLine(models.Model):
     def _oms_is_bought(self):
         """Whether the product is replenished by purchase (Buy route on the
         product or its category)."""
-        self.ensure_one()
-        # The route's id from the cached xml id: env.ref would check with a
-        # query, for every line, that the route still exists.
-        buy_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            "purchase_stock.route_warehouse0_buy", raise_if_not_found=False
-        )
-        product = self.product_id
-        routes = product.route_ids | product.categ_id.total_route_ids
-        return bool(buy_id) and buy_id in routes.ids
+        return self._oms_has_route("purchase_stock.route_warehouse0_buy")
 
     def _oms_get_vendor_lead_days(self):
         """Days until the vendor delivers the line's quantity: the vendor's
