@@ -5,7 +5,6 @@ from contextlib import contextmanager
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.osv import expression
 from odoo.tools import SQL, float_compare
 from odoo.tools.sql import create_index
 
@@ -86,7 +85,7 @@ class SaleOrder(models.Model):
     oms_stage = fields.Selection(
         OMS_STAGES,
         string="OMS Stage",
-        compute="_compute_oms_stage",
+        compute="_compute_oms_stage_and_money",
         store=True,
         index=True,
         group_expand="_read_group_expand_oms_stage",
@@ -103,7 +102,7 @@ class SaleOrder(models.Model):
             ("paid", "Paid"),
         ],
         string="Payment",
-        compute="_compute_oms_money_state",
+        compute="_compute_oms_stage_and_money",
         store=True,
         help="Paid: captured payments or paid invoices cover the order. "
         "Invoiced: invoiced, not yet paid. Payment authorized: an online "
@@ -168,11 +167,21 @@ class SaleOrder(models.Model):
     oms_dispatch_date = fields.Date(
         string="Dispatch Date", tracking=True, copy=False, readonly=True
     )
+    # Who agreed the dispatch, shown on the form: fetched together when
+    # read, not with every read of an order (the stage reads the date only).
     oms_logistics_provider_id = fields.Many2one(
-        "res.partner", string="Logistics Provider", copy=False, readonly=True
+        "res.partner",
+        string="Logistics Provider",
+        copy=False,
+        readonly=True,
+        prefetch="oms_dispatch",
     )
     oms_dispatch_confirmed_by_id = fields.Many2one(
-        "res.users", string="Dispatch Confirmed By", copy=False, readonly=True
+        "res.users",
+        string="Dispatch Confirmed By",
+        copy=False,
+        readonly=True,
+        prefetch="oms_dispatch",
     )
     oms_dispatch_confirmed_on = fields.Datetime(
         string="Dispatch Confirmed On", copy=False, readonly=True
@@ -180,17 +189,24 @@ class SaleOrder(models.Model):
     oms_jeopardy_level = fields.Selection(
         JEOPARDY_LEVELS,
         string="Jeopardy",
-        compute="_compute_oms_jeopardy_level",
+        compute="_compute_oms_line_rollup",
         store=True,
         index=True,
     )
+    # Read on the order's form and reports, not by the pipeline: fetched
+    # together when asked for, not with every read of an order.
     oms_cancel_reason_id = fields.Many2one(
-        "oms.reason", string="Cancellation Reason", copy=False, readonly=True
+        "oms.reason",
+        string="Cancellation Reason",
+        copy=False,
+        readonly=True,
+        prefetch="oms_change",
     )
     oms_change_count = fields.Integer(
         string="Changes",
         copy=False,
         readonly=True,
+        prefetch="oms_change",
         help="How many times the order was changed with a reason code.",
     )
     # sale_stock's shipping policy, now proposed from the customer's
@@ -205,7 +221,7 @@ class SaleOrder(models.Model):
     )
     oms_promised_date = fields.Date(
         string="Promised Date",
-        compute="_compute_oms_promised_date",
+        compute="_compute_oms_line_rollup",
         store=True,
         help="Latest promised date of the order lines.",
     )
@@ -317,22 +333,24 @@ class SaleOrder(models.Model):
         "order_line.qty_delivered",
         "order_line.product_uom_qty",
         "picking_ids.state",
-        "invoice_status",
-        "order_line.invoice_lines.move_id.state",
-        "order_line.invoice_lines.move_id.payment_state",
-    )
-    def _compute_oms_stage(self):
-        for order in self:
-            order.oms_stage = order._oms_get_stage()
-
-    @api.depends(
-        "state",
         "transaction_ids.state",
         "invoice_status",
         "order_line.invoice_lines.move_id.state",
         "order_line.invoice_lines.move_id.payment_state",
     )
-    def _compute_oms_money_state(self):
+    def _compute_oms_stage_and_money(self):
+        # One compute for both: they change together (an invoice posted or
+        # paid moves both), the stage's money part reads what the money
+        # state just read, and each compute of its own costs the ORM's
+        # bookkeeping (and mail's tracking check) at every step of an order.
+        money_states = self._oms_get_money_states()
+        for order in self:
+            order.oms_money_state = money_states[order]
+            order.oms_stage = order._oms_get_stage()
+
+    def _oms_get_money_states(self):
+        """``{order: money state}`` (see ``oms_money_state``), read in batch."""
+        result = {}
         confirmed = self.filtered(lambda o: o.state == "sale")
         # Nothing covers an order without transactions nor invoices: their
         # payments are not read.
@@ -344,17 +362,18 @@ class SaleOrder(models.Model):
         authorized = Transaction._oms_get_covered_amounts(covered)
         for order in self:
             if order not in confirmed:
-                order.oms_money_state = "none"
+                result[order] = "none"
                 continue
             money = order in covered and order._oms_get_money_stage()
             if money == "paid" or order._oms_is_covered_by(paid.get(order, 0.0)):
-                order.oms_money_state = "paid"
+                result[order] = "paid"
             elif money:
-                order.oms_money_state = "invoiced"
+                result[order] = "invoiced"
             elif authorized.get(order, 0.0) > 0:
-                order.oms_money_state = "authorized"
+                result[order] = "authorized"
             else:
-                order.oms_money_state = "none"
+                result[order] = "none"
+        return result
 
     def _oms_is_covered_by(self, amount):
         """Whether ``amount`` covers the order's total. Nothing covers no
@@ -409,13 +428,19 @@ class SaleOrder(models.Model):
         for order in self:
             order.oms_fallout_count = counts.get(order, 0)
 
-    @api.depends("order_line.oms_jeopardy_level")
-    def _compute_oms_jeopardy_level(self):
+    @api.depends("order_line.oms_jeopardy_level", "order_line.oms_promised_date")
+    def _compute_oms_line_rollup(self):
+        # The order's roll-ups of its lines, in one compute: both are read
+        # from the same lines, and each compute of its own costs the ORM's
+        # bookkeeping (and mail's tracking check) at every new order.
         for order in self:
-            levels = order.order_line.mapped("oms_jeopardy_level") or ["none"]
+            lines = order.order_line
+            levels = lines.mapped("oms_jeopardy_level") or ["none"]
             order.oms_jeopardy_level = max(
                 levels, key=lambda lvl: JEOPARDY_RANK.get(lvl, 0)
             )
+            dates = [day for day in lines.mapped("oms_promised_date") if day]
+            order.oms_promised_date = max(dates) if dates else False
 
     @api.model
     def _read_group_expand_oms_stage(self, values, domain):
@@ -429,12 +454,6 @@ class SaleOrder(models.Model):
             order.picking_policy = (
                 policies.get(ship_policy) or order.picking_policy or "direct"
             )
-
-    @api.depends("order_line.oms_promised_date")
-    def _compute_oms_promised_date(self):
-        for order in self:
-            dates = [day for day in order.order_line.mapped("oms_promised_date") if day]
-            order.oms_promised_date = max(dates) if dates else False
 
     @api.model
     def _oms_get_picking_policy_map(self):
@@ -860,7 +879,8 @@ class SaleOrder(models.Model):
         """``{(partner, product): average quantity}`` of the confirmed lines
         of the latest other orders of the customers of ``lines`` (see
         ``_oms_get_quantity_history_size``), for their products, as the user
-        reads them (record rules apply).
+        reads them: record rules apply to the orders, and a line is visible
+        with its order (sale's line rules are its order's).
 
         One aggregate query, over a bounded number of orders found through
         an index: its cost does not grow with the customer's history. Only
@@ -868,57 +888,44 @@ class SaleOrder(models.Model):
         confirmation's own states) are not flushed for it but stay for the
         request's flush, in the UPDATE it makes anyway.
         """
+        if not lines:
+            return {}
         Line = self.env["sale.order.line"]
         fnames = ["order_partner_id", "product_id", "state", "product_uom_qty"]
         fnames += ["order_id", "company_id"]
         self._oms_flush_others(Line, fnames, self.order_line)
         self._oms_flush_others(self, ["partner_id", "state", "company_id"], self)
         size = self._oms_get_quantity_history_size()
-        latest = [
-            [
-                (
-                    "order_id",
-                    "in",
-                    self._search(
-                        [
-                            ("partner_id", "=", partner.id),
-                            ("state", "=", "sale"),
-                            ("id", "not in", self.ids),
-                        ],
-                        order="id desc",
-                        limit=size,
-                    ),
-                )
-            ]
-            for partner in lines.order_partner_id
-        ]
-        query = Line._search(
-            expression.AND(
-                [
-                    [
-                        ("product_id", "in", lines.product_id.ids),
-                        ("state", "=", "sale"),
-                    ],
-                    expression.OR(latest),
-                ]
-            )
-        )
-        query.groupby = SQL(
-            "%s, %s",
-            Line._field_to_sql(Line._table, "order_partner_id", query),
-            Line._field_to_sql(Line._table, "product_id", query),
-        )
-        sql = query.select(
-            Line._field_to_sql(Line._table, "order_partner_id", query),
-            Line._field_to_sql(Line._table, "product_id", query),
+        latest = SQL(" UNION ALL ").join(
             SQL(
-                "AVG(%s)::float",
-                Line._field_to_sql(Line._table, "product_uom_qty", query),
-            ),
+                "(%s)",
+                self._search(
+                    [
+                        ("partner_id", "=", partner.id),
+                        ("state", "=", "sale"),
+                        ("id", "not in", self.ids),
+                    ],
+                    order="id desc",
+                    limit=size,
+                ).select(),
+            )
+            for partner in lines.order_partner_id
         )
+        # Plain SQL over the lines of those orders: a second ORM search
+        # (its domain and rules) would cost more than the query itself.
         # cr.execute, not env.execute_query: the latter would flush every
         # line of the model, this confirmation's own included.
-        self.env.cr.execute(sql)
+        self.env.cr.execute(
+            SQL(
+                "SELECT line.order_partner_id, line.product_id, "
+                "AVG(line.product_uom_qty)::float FROM sale_order_line line "
+                "WHERE line.order_id IN (%(latest)s) "
+                "AND line.product_id = ANY(%(products)s) AND line.state = 'sale' "
+                "GROUP BY line.order_partner_id, line.product_id",
+                latest=latest,
+                products=lines.product_id.ids,
+            )
+        )
         Partner, Product = self.env["res.partner"], self.env["product.product"]
         return {
             (Partner.browse(partner_id), Product.browse(product_id)): avg

@@ -36,11 +36,6 @@ class SaleOrderLine(models.Model):
     oms_strategy_id = fields.Many2one(
         related="product_id.oms_strategy_id", string="Fulfilment Strategy"
     )
-    # sale_stock's route, now proposed by the fulfilment strategy at
-    # confirmation (see _oms_select_route); a route chosen by hand is kept.
-    route_id = fields.Many2one(
-        compute="_compute_route_id", store=True, readonly=False, copy=True
-    )
     oms_production_lead_days = fields.Float(
         string="Production Lead Time",
         compute="_compute_oms_production_lead_days",
@@ -91,39 +86,31 @@ class SaleOrderLine(models.Model):
         compute="_compute_oms_supply",
         help="The purchase or manufacturing orders behind the line.",
     )
+    # The jeopardy scan's figures: read by the scan and the order's form,
+    # fetched together then, not with every read of a line.
     oms_projected_date = fields.Date(
         string="Projected Date",
         readonly=True,
         copy=False,
+        prefetch="oms_jeopardy",
         help="When the line is expected to ship, as of the last jeopardy scan.",
     )
     oms_delay_days = fields.Integer(
         string="Delay (days)",
         readonly=True,
         copy=False,
+        prefetch="oms_jeopardy",
         help="Projected minus promised date, as of the last jeopardy scan.",
     )
     oms_stage_age_days = fields.Integer(
         string="Days in Stage",
         readonly=True,
         copy=False,
+        prefetch="oms_jeopardy",
         help="Days the order has spent in its OMS stage, as of the last jeopardy scan.",
     )
 
     # COMPUTE METHODS
-
-    @api.depends("state", "product_id", "oms_pd_ratio")
-    def _compute_route_id(self):
-        for line in self:
-            if (
-                line.route_id
-                or line.state != "sale"
-                or line.display_type
-                or line.move_ids
-            ):
-                line.route_id = line.route_id
-            else:
-                line.route_id = line._oms_select_route()
 
     @api.depends("product_id", "product_uom_qty", "product_uom")
     def _compute_oms_production_lead_days(self):
@@ -238,6 +225,7 @@ class SaleOrderLine(models.Model):
         # Held orders do not reach the warehouse; releasing the last hold
         # launches their procurement (sale.order._oms_launch_procurement).
         lines = self.filtered(lambda line: not line.order_id.oms_on_hold)
+        lines._oms_assign_routes()
         if not procurement_errors_captured(self.env):
             return super(SaleOrderLine, lines)._action_launch_stock_rule(
                 previous_product_uom_qty
@@ -269,6 +257,26 @@ class SaleOrderLine(models.Model):
             return False
 
     # BUSINESS METHODS: sourcing
+
+    def _oms_assign_routes(self):
+        """Give the lines about to be procured for the first time the route
+        of their fulfilment strategy (see ``_oms_select_route``), from the
+        P:D ratio as it is when the goods are asked for: at confirmation, or
+        when the last hold is released. A route chosen by hand is kept."""
+        to_route = self.filtered(
+            lambda line: (
+                line.state == "sale"
+                and not line.route_id
+                and not line.display_type
+                and not line.move_ids
+            )
+        )
+        by_route = defaultdict(list)
+        for line in to_route:
+            by_route[line._oms_select_route()].append(line.id)
+        for route, line_ids in by_route.items():
+            if route:
+                self.browse(line_ids).route_id = route
 
     def _oms_select_route(self):
         """The procurement route of the line: the strategy's route when the
@@ -386,14 +394,19 @@ class SaleOrderLine(models.Model):
         moves = self._oms_get_open_outgoing_moves()
         if not moves or any(move.state != "assigned" for move in moves):
             return False
-        needed = self.product_uom._compute_quantity(
-            self.product_uom_qty, self.product_id.uom_id
+        # In the line's unit, from the moves' own quantities (usually in that
+        # very unit): their quantity in the product's unit is a compute that
+        # confirmation changes again after the promise.
+        uom = self.product_uom
+        reserved = sum(
+            move.product_uom_qty
+            if move.product_uom == uom
+            else move.product_uom._compute_quantity(move.product_uom_qty, uom)
+            for move in moves
         )
         return (
             float_compare(
-                sum(moves.mapped("product_qty")),
-                needed,
-                precision_rounding=self.product_id.uom_id.rounding or 0.01,
+                reserved, self.product_uom_qty, precision_rounding=uom.rounding or 0.01
             )
             >= 0
         )

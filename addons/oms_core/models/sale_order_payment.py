@@ -16,8 +16,6 @@ class SaleOrder(models.Model):
         string="Has Payment Transactions",
         compute="_compute_oms_has_transaction",
         store=True,
-        # In the INSERT of a new order (known empty), not a later UPDATE.
-        precompute=True,
         copy=False,
     )
 

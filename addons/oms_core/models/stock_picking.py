@@ -18,7 +18,6 @@ PAYMENT_OVERRIDE_FIELDS = {
 class StockPicking(models.Model):
     _inherit = "stock.picking"
 
-    oms_stage = fields.Selection(related="sale_id.oms_stage", string="OMS Stage")
     oms_on_hold = fields.Boolean(related="sale_id.oms_on_hold", string="Order On Hold")
     oms_payment_override_by_id = fields.Many2one(
         "res.users", string="Shipped Unpaid By", readonly=True, copy=False

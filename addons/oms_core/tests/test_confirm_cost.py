@@ -52,3 +52,33 @@ class TestConfirmCost(OmsCoreCommon):
         self.assertEqual(rule._match(both), large)
         averages = both._oms_get_quantity_history(both.order_line)
         self.assertEqual(averages, {(self.customer_de, self.product): 2.0})
+
+    def test_quantity_history_of_several_customers_as_the_user_sees_it(self):
+        # One query for the customers of a batch; the orders a salesman may
+        # not read (another salesman's) are not his history.
+        past_de = self._create_order(lines=[(self.product, 4)])
+        past_in = self._create_order(self.customer_in, lines=[(self.product, 8)])
+        (past_de | past_in).action_confirm()
+        theirs = self._create_order(lines=[(self.product, 40)])
+        theirs.user_id = self.oms_manager
+        theirs.action_confirm()
+        past_de.user_id = past_in.user_id = self.salesman
+        batch = self._create_order(lines=[(self.product, 1)]) | self._create_order(
+            self.customer_in, lines=[(self.product, 1), (self.product_b, 1)]
+        )
+        self.assertEqual(
+            batch._oms_get_quantity_history(batch.order_line),
+            {
+                (self.customer_de, self.product): 22.0,
+                (self.customer_in, self.product): 8.0,
+            },
+        )
+        batch = batch.with_user(self.salesman)
+        self.assertEqual(
+            batch._oms_get_quantity_history(batch.order_line),
+            {
+                (self.customer_de, self.product): 4.0,
+                (self.customer_in, self.product): 8.0,
+            },
+        )
+        self.assertEqual(batch._oms_get_quantity_history(batch.order_line.browse()), {})

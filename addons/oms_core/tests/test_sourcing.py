@@ -166,6 +166,26 @@ class TestSourcing(OmsCoreCommon):
         self.assertEqual(line.route_id, self.route_stock)
         self.assertEqual(line.move_ids.rule_id.route_id, self.route_stock)
 
+    def test_held_order_gets_its_route_at_release(self):
+        # The route is chosen when the goods are asked for: a held order gets
+        # none at confirmation, and at release it follows P:D as it is then.
+        self._create_rule(name="Hold gearboxes", domain="[('amount_total', '>', 0)]")
+        order = self._create_order(
+            partner=self.patient_customer, lines=[(self.made_product, 2)]
+        )
+        line = order.order_line
+        order.action_confirm()
+        self.assertTrue(order.oms_on_hold)
+        self.assertFalse(line.route_id)
+        self.assertFalse(line.move_ids)
+        line.oms_demand_lead_days = 5  # the customer now needs it sooner
+        self.assertAlmostEqual(line.oms_pd_ratio, 2.0)
+        self.env["oms.hold.release"].with_user(self.oms_manager).create(
+            {"hold_ids": order.oms_hold_ids.ids, "comment": "Checked"}
+        ).action_release()
+        self.assertEqual(line.route_id, self.route_stock)
+        self.assertEqual(line.move_ids.rule_id.route_id, self.route_stock)
+
     def test_route_chosen_by_hand_is_kept(self):
         order = self._create_order(
             partner=self.patient_customer, lines=[(self.made_product, 2)]

@@ -17,8 +17,14 @@ class AccountMove(models.Model):
     oms_invoice_policy_id = fields.Many2one(
         "oms.invoice.policy", string="Invoice Policy", copy=False, readonly=True
     )
+    # Credit notes' own fields, read on credit notes only: fetched together
+    # then, not with every read of an invoice or entry.
     oms_credit_reason_id = fields.Many2one(
-        "oms.reason", string="Credit Reason", copy=False, readonly=True
+        "oms.reason",
+        string="Credit Reason",
+        copy=False,
+        readonly=True,
+        prefetch="oms_credit",
     )
     oms_credit_kind = fields.Selection(
         [
@@ -29,6 +35,7 @@ class AccountMove(models.Model):
         string="Credit Kind",
         copy=False,
         readonly=True,
+        prefetch="oms_credit",
     )
     oms_return_request_id = fields.Many2one(
         "oms.return.request",
@@ -36,10 +43,13 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
         index="btree_not_null",
+        prefetch="oms_credit",
     )
     oms_shipment_ref = fields.Char(
         string="Shipment References",
         copy=False,
+        # Printed on the invoice, not read by posting or payment.
+        prefetch="oms_shipment_ref",
         help="Deliveries (and carrier tracking references) invoiced.",
     )
     oms_presentation_ids = fields.One2many(

@@ -35,6 +35,9 @@ class SaleOrderLine(models.Model):
                 and not line.display_type
                 and line.product_id.type != "combo"
             ):
+                credited = line._oms_get_qty_credited()
+                if not credited:
+                    continue  # most lines: Odoo's figure stands, not rewritten
                 # Credited units returned afterwards are not refunded again:
                 # what is credited covers at most what the customer keeps.
                 kept = (
@@ -42,7 +45,7 @@ class SaleOrderLine(models.Model):
                     if line.product_id.invoice_policy == "order"
                     else line.qty_delivered
                 )
-                line.qty_to_invoice -= min(line._oms_get_qty_credited(), max(kept, 0))
+                line.qty_to_invoice -= min(credited, max(kept, 0))
         return res
 
     @api.depends(

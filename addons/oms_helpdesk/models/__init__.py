@@ -1,6 +1,8 @@
 # Copyright 2026 OMS Founding Engineers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import oms_rule
+from . import res_company
+from . import res_users
 from . import oms_helpdesk_escalation_level
 from . import oms_helpdesk_survey_policy
 from . import oms_helpdesk_remedy
