@@ -4,7 +4,7 @@
     "name": "OMS Core",
     "summary": "Rules-driven order pipeline: holds, validation, sourcing, "
     "scheduling, jeopardy and fulfilment on sales orders",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.4.1",
     "category": "Sales/Sales",
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",

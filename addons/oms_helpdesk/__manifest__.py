@@ -4,7 +4,7 @@
     "name": "OMS Helpdesk",
     "summary": "Customer helpdesk tied to orders: SLA and escalation, one-call "
     "resolution, satisfaction surveys after fulfilment",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "After-Sales",
     "website": "https://github.com/oms-founders/oms",
     "author": "OMS Founding Engineers",
