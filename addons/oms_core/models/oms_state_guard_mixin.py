@@ -4,6 +4,8 @@ from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from ..tools.transition import check_derived_write, value_differs
+
 
 class OmsStateGuardMixin(models.AbstractModel):
     """States and gate-protected fields that change only through transitions.
@@ -26,6 +28,10 @@ class OmsStateGuardMixin(models.AbstractModel):
 
     # Field names changed only by the model's transition methods.
     _oms_guarded_fields = ()
+    # The stored computes a plain write may not change either (see
+    # ``check_derived_write``): all of the model's, or those whose name
+    # starts with this on a model of another module.
+    _oms_derived_prefix = ""
 
     def _oms_guarded_in(self, vals):
         return [fname for fname in self._oms_guarded_fields if fname in vals]
@@ -43,12 +49,7 @@ class OmsStateGuardMixin(models.AbstractModel):
 
     def _oms_differs(self, fname, value):
         """Whether writing ``value`` to ``fname`` changes any record."""
-        field = self._fields[fname]
-        for record in self:
-            new = field.convert_to_record(field.convert_to_cache(value, record), record)
-            if new != record[fname]:
-                return True
-        return False
+        return any(value_differs(record, fname, value) for record in self)
 
     def _oms_check_target_company(self, vals_list):
         if self.env.su or "company_id" not in self._fields:
@@ -93,6 +94,7 @@ class OmsStateGuardMixin(models.AbstractModel):
             ]
             if changed:
                 self._oms_raise_guarded(changed)
+        check_derived_write(self, vals, self._oms_derived_prefix)
         return super().write(vals)
 
     def _oms_lock(self):

@@ -3,7 +3,11 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from ..tools.transition import check_transition_write, in_whole_model_transition
+from ..tools.transition import (
+    check_derived_write,
+    check_transition_write,
+    in_whole_model_transition,
+)
 
 # What Odoo computes from deliveries and invoices and invoices from: a client
 # writing them would bill goods that never left, or never bill goods that did.
@@ -52,4 +56,5 @@ class SaleOrderLine(models.Model):
             _refused,
             lambda: self.env._("Validate the delivery, Create Invoice"),
         )
+        check_derived_write(self, vals, "oms_")  # the P:D ratio
         return super().write(vals)

@@ -3,7 +3,7 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from ..tools.transition import check_transition_write, transition
+from ..tools.transition import check_derived_write, check_transition_write, transition
 
 # States an order enters or leaves only through its buttons: confirming runs
 # the OMS rules (holds, credit and fraud checks) and launches procurement;
@@ -61,4 +61,7 @@ class SaleOrder(models.Model):
             _state_refused,
             lambda: self.env._("Confirm, Cancel, Set to Quotation"),
         )
+        # The OMS's stage, money state, hold and export flags, roll-ups:
+        # what notifications, rules and reports read.
+        check_derived_write(self, vals, "oms_")
         return super().write(vals)

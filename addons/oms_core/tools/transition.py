@@ -10,6 +10,9 @@ OMS wraps those methods in ``transition(records)`` and refuses, in
 
 The marker lives in the cursor's own cache, never in a context, which a
 JSON-RPC client chooses.
+
+Fields the ORM computes from others (stage, money state, totals) are not
+written by a client either (``check_derived_write``).
 """
 
 from contextlib import contextmanager
@@ -77,3 +80,54 @@ def check_transition_write(records, vals, fnames, is_refused, buttons):
                     buttons=buttons(),
                 )
             )
+
+
+def check_derived_write(records, vals, prefix=""):
+    """Refuse (``UserError``) a write changing a stored field the ORM
+    computes from others (no inverse, read-only) among ``vals``: the value a
+    client sends would stay until the next recompute, a stage or a total
+    the record does not have. The superuser (module data, crons, the
+    writers of bookkeeping) is trusted.
+
+    :param prefix: only the fields whose name starts with it (the OMS's own
+        on a model of another module, whose computes are that module's)
+    """
+    if records.env.su or not records:
+        return
+    fields = records._fields
+    derived = [
+        fname
+        for fname in vals
+        if fname.startswith(prefix)
+        and (field := fields.get(fname)) is not None
+        and field.compute
+        and field.store
+        and field.readonly
+        and not field.inverse
+        and not field.related
+    ]
+    changed = [
+        fname
+        for fname in derived
+        if any(value_differs(record, fname, vals[fname]) for record in records)
+    ]
+    if changed:
+        raise UserError(
+            records.env._(
+                "%(model)s: %(fields)s follow from the rest of the record; they "
+                "are not set by hand.",
+                model=records._description,
+                fields=", ".join(fields[fname].string for fname in changed),
+            )
+        )
+
+
+def value_differs(record, fname, value):
+    """Whether writing ``value`` to ``fname`` changes ``record`` (a value
+    the field cannot hold does)."""
+    field = record._fields[fname]
+    try:
+        new = field.convert_to_record(field.convert_to_cache(value, record), record)
+    except ValueError:
+        return True
+    return new != record[fname]

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.oms_core.tools.transition import check_derived_write
+
 # Container events in the order they happen; each D&D clock runs between two.
 CONTAINER_EVENTS = [
     ("empty_pickup_date", "Empty pick-up"),
@@ -294,6 +296,9 @@ class OmsExportContainer(models.Model):
         return containers
 
     def write(self, vals):
+        # The weight limits and load follow the container type and the
+        # packages: the loading checks read them.
+        check_derived_write(self, vals)
         res = super().write(vals)
         if any(event in vals for event, _label in CONTAINER_EVENTS):
             # The clocks move with the events: amounts follow right away,

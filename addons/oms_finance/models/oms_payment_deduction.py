@@ -3,6 +3,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.oms_core.tools.transition import check_derived_write
+
 
 class OmsPaymentDeduction(models.Model):
     """What a customer kept back from an invoice (short payment, chargeback),
@@ -108,6 +110,13 @@ class OmsPaymentDeduction(models.Model):
             deduction.display_name = " / ".join(
                 filter(None, [deduction.invoice_id.name, deduction.reason_id.name])
             )
+
+    # CRUD METHODS
+
+    def write(self, vals):
+        # The amount in company currency is what the write-off posts.
+        check_derived_write(self, vals)
+        return super().write(vals)
 
     # PUBLIC ACTIONS
 

@@ -18,8 +18,10 @@ MAX_DOCUMENTS = 20
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     # The state guard lists no field: it refuses moving a ticket to a company
-    # the user cannot access.
+    # the user cannot access, and a write of the OMS's computed figures (SLA
+    # status, escalations); helpdesk_mgmt's and rating's are theirs.
     _inherit = ["helpdesk.ticket", "oms.rule.mixin", "oms.state.guard.mixin"]
+    _oms_derived_prefix = "oms_"
 
     sale_order_id = fields.Many2one(
         "sale.order",

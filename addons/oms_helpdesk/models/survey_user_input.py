@@ -4,6 +4,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from odoo.addons.oms_core.tools.transition import check_derived_write
+
 
 class SurveyUserInput(models.Model):
     _inherit = "survey.user_input"
@@ -59,6 +61,12 @@ class SurveyUserInput(models.Model):
             "A delivery gets one satisfaction survey only.",
         ),
     ]
+
+    def write(self, vals):
+        # Satisfaction and promoter scores follow the answers: the KPIs and
+        # the low-score tickets read them.
+        check_derived_write(self, vals, "oms_")
+        return super().write(vals)
 
     def _oms_get_scores(self):
         """``{"csat": n, "nps": n}`` answered on this response."""

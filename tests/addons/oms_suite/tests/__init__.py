@@ -10,3 +10,4 @@ from . import test_field_labels
 from . import test_role_tours
 from . import test_demo_users
 from . import test_security_odoo_states
+from . import test_security_derived_fields
