@@ -114,8 +114,8 @@ def check_derived_write(records, vals, prefix=""):
     if changed:
         raise UserError(
             records.env._(
-                "%(model)s: %(fields)s follow from the rest of the record; they "
-                "are not set by hand.",
+                "%(model)s: not set by hand, worked out from the rest of the "
+                "record: %(fields)s.",
                 model=records._description,
                 fields=", ".join(fields[fname].string for fname in changed),
             )

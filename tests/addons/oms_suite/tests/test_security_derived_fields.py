@@ -13,7 +13,7 @@ from odoo.tests import tagged
 
 from odoo.addons.oms_helpdesk.tests.common import OmsHelpdeskCommon
 
-REFUSED = "follow from the rest of the record"
+REFUSED = "worked out from the rest of the record"
 
 
 @tagged("post_install", "-at_install")
