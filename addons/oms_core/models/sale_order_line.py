@@ -271,12 +271,11 @@ class SaleOrderLine(models.Model):
                 and not line.move_ids
             )
         )
-        by_route = defaultdict(list)
-        for line in to_route:
-            by_route[line._oms_select_route()].append(line.id)
-        for route, line_ids in by_route.items():
+        for route, lines in to_route.grouped(
+            lambda line: line._oms_select_route()
+        ).items():
             if route:
-                self.browse(line_ids).route_id = route
+                lines.route_id = route
 
     def _oms_select_route(self):
         """The procurement route of the line: the strategy's route when the
